@@ -1,0 +1,31 @@
+@{
+    # ModuleVersion is stamped by build.ps1 from Directory.Build.props (the one place for the version).
+    RootModule           = 'IvsChat.dll'
+    ModuleVersion        = '0.0.0'
+    GUID                 = 'a6f0e3b2-5c1d-4f7e-9d3a-2b8c4e6f1a07'
+    Author               = 'IvsChatPS contributors'
+    CompanyName          = 'IvsChatPS'
+    Copyright            = '(c) IvsChatPS contributors. Apache-2.0.'
+    Description          = 'Manage Amazon IVS Chat rooms, chat tokens, tags, logging configurations and moderation, and chat in real time, from PowerShell.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    # Explicit lists: import loads the assembly and nothing else.
+    CmdletsToExport      = @(
+        'New-IvsChatRoom', 'Get-IvsChatRoom', 'Set-IvsChatRoom', 'Remove-IvsChatRoom',
+        'New-IvsChatToken',
+        'Add-IvsChatTag', 'Get-IvsChatTag', 'Remove-IvsChatTag',
+        'New-IvsChatLoggingConfiguration', 'Get-IvsChatLoggingConfiguration', 'Set-IvsChatLoggingConfiguration', 'Remove-IvsChatLoggingConfiguration',
+        'Send-IvsChatEvent', 'Remove-IvsChatMessage', 'Disconnect-IvsChatUser',
+        'Connect-IvsChatRoom', 'Send-IvsChatMessage', 'Receive-IvsChatMessage', 'Disconnect-IvsChatRoom'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    FormatsToProcess     = @('IvsChat.Format.ps1xml')
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('AWS', 'IVS', 'Chat', 'IvsChat', 'Cloud')
+            LicenseUri = 'https://www.apache.org/licenses/LICENSE-2.0'
+        }
+    }
+}

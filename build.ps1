@@ -1,0 +1,198 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests, documents, demonstrates and benchmarks the IvsChat module.
+.DESCRIPTION
+    Run it through the repo's local tool manifest so that a fresh machine needs only the .NET SDK and Node:
+        dotnet tool restore && dotnet pwsh ./build.ps1 <Task>
+    Build     assembles an importable module under out/IvsChat (manifest, DLLs, format files, en-US help).
+    Test      builds, then runs every suite (xunit, conformance, Pester) and prints one total line.
+    Docs      compiles docs/*.md into MAML and about-help inside out/IvsChat/en-US.
+    Demo      starts the local service and walks through the module as a user would.
+    Emulator  starts the local IVS Chat service in the foreground (Ctrl+C stops it).
+    Bench     runs the benchmarks (not part of Test).
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Docs', 'Demo', 'Emulator', 'Bench', 'Clean')]
+    [string] $Task = 'Build',
+    [string] $Configuration = 'Release',
+    # Emulator task: extra arguments for the local service (e.g. --port 4566).
+    [string[]] $EmulatorArgs = @('--port', '0')
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'IvsChat'
+$ResultsDir = Join-Path $Out 'test-results'
+$EmulatorDll = Join-Path $Root "src/IvsChat.Emulator/bin/$Configuration/net10.0/IvsChat.Emulator.dll"
+$PesterVersion = '5.7.1'
+
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+
+function Invoke-Native {
+    # Runs a native command and fails the task when it fails.
+    param([Parameter(Mandatory)][string] $File, [string[]] $Arguments = @())
+    & $File @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "'$File $($Arguments -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+function Get-ModuleVersion {
+    $props = [xml](Get-Content (Join-Path $Root 'Directory.Build.props') -Raw)
+    ($props.Project.PropertyGroup | Where-Object { $_['IvsChatModuleVersion'] } | Select-Object -First 1).IvsChatModuleVersion
+}
+
+function Invoke-Build {
+    Invoke-Native dotnet @('build', (Join-Path $Root 'IvsChatPS.sln'), '-c', $Configuration, '-nologo', '-clp:ErrorsOnly;Summary')
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/IvsChat/IvsChat.csproj'), '-c', $Configuration, '--no-build', '-o', $ModuleOut, '-nologo')
+    Get-ChildItem $ModuleOut -Filter '*.pdb' | Remove-Item
+    Get-ChildItem $ModuleOut -Filter '*.deps.json' | Remove-Item
+    $manifest = Get-Content (Join-Path $Root 'IvsChat.psd1') -Raw
+    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion = '$(Get-ModuleVersion)'"
+    Set-Content -Path (Join-Path $ModuleOut 'IvsChat.psd1') -Value $manifest -NoNewline
+    Invoke-Docs
+    Write-Host "Module assembled in $ModuleOut"
+}
+
+function Invoke-Docs {
+    $compiler = Join-Path $Root 'build/HelpCompiler/HelpCompiler.csproj'
+    if (-not (Test-Path $compiler)) { return }
+    Invoke-Native dotnet @('run', '--project', $compiler, '-c', $Configuration, '--', (Join-Path $Root 'docs'), (Join-Path $ModuleOut 'en-US'))
+}
+
+function Get-PesterModulePath {
+    $path = Join-Path ([Environment]::GetFolderPath('UserProfile')) ".nuget/packages/pester/$PesterVersion/tools/Pester.psd1"
+    if ($env:NUGET_PACKAGES) { $path = Join-Path $env:NUGET_PACKAGES "pester/$PesterVersion/tools/Pester.psd1" }
+    if (-not (Test-Path $path)) {
+        Invoke-Native dotnet @('restore', (Join-Path $Root 'build/TestTools.csproj'), '-nologo')
+    }
+    $path
+}
+
+function Set-IsolatedAwsEnvironment {
+    # Tests never read this machine's AWS setup: empty config files, no AWS_* variables, no instance metadata.
+    Get-ChildItem env: | Where-Object Name -like 'AWS_*' | ForEach-Object { Remove-Item "env:$($_.Name)" }
+    $awsDir = Join-Path $Out 'aws-empty'
+    New-Item -ItemType Directory -Force $awsDir | Out-Null
+    Set-Content (Join-Path $awsDir 'config') '' ; Set-Content (Join-Path $awsDir 'credentials') ''
+    $env:AWS_CONFIG_FILE = Join-Path $awsDir 'config'
+    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $awsDir 'credentials'
+    $env:AWS_EC2_METADATA_DISABLED = 'true'
+    $env:IVSCHAT_EMULATOR_DLL = $EmulatorDll
+    $env:IVSCHAT_MODULE_PATH = Join-Path $ModuleOut 'IvsChat.psd1'
+}
+
+function Read-TrxCounts([string] $Path) {
+    $trx = [xml](Get-Content $Path -Raw)
+    $c = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int]$c.passed; Failed = [int]$c.failed + [int]$c.error + [int]$c.timeout; Skipped = [int]$c.total - [int]$c.executed }
+}
+
+function Invoke-XunitSuites {
+    $counts = @()
+    foreach ($project in Get-ChildItem (Join-Path $Root 'tests') -Recurse -Filter '*.Tests.csproj') {
+        $trx = "$($project.BaseName).trx"
+        Write-Host "`n=== xunit: $($project.BaseName)" -ForegroundColor Cyan
+        & dotnet test $project.FullName -c $Configuration --no-build --nologo `
+            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $ResultsDir
+        $path = Join-Path $ResultsDir $trx
+        if (Test-Path $path) { $counts += Read-TrxCounts $path }
+        else { $counts += [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }; Write-Warning "$($project.BaseName) produced no results." }
+    }
+    $counts
+}
+
+function Invoke-ConformanceSuite {
+    $dir = Join-Path $Root 'tests/conformance'
+    $tests = @(Get-ChildItem $dir -Filter '*.test.mjs' -ErrorAction SilentlyContinue)
+    if ($tests.Count -eq 0) { return }
+    Write-Host "`n=== conformance (AWS's official JS SDKs)" -ForegroundColor Cyan
+    Push-Location $dir
+    try {
+        if (-not (Test-Path 'node_modules/.package-lock.json') -or
+            (Get-Item 'package-lock.json').LastWriteTimeUtc -gt (Get-Item 'node_modules/.package-lock.json').LastWriteTimeUtc) {
+            Invoke-Native npm @('ci', '--no-audit', '--no-fund', '--loglevel=error')
+        }
+        $tap = Join-Path $ResultsDir 'conformance.tap'
+        & node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout `
+            --test-reporter=tap "--test-reporter-destination=$tap" @($tests.FullName)
+        if (-not (Test-Path $tap)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+        $text = Get-Content $tap -Raw
+        $n = { param($name) if ($text -match "(?m)^# $name (\d+)") { [int]$Matches[1] } else { 0 } }
+        [pscustomobject]@{ Passed = & $n 'pass'; Failed = (& $n 'fail') + (& $n 'cancelled'); Skipped = (& $n 'skipped') + (& $n 'todo') }
+    }
+    finally { Pop-Location }
+}
+
+function Invoke-PesterSuite {
+    $tests = @(Get-ChildItem (Join-Path $Root 'tests/Pester') -Filter '*.Tests.ps1' -ErrorAction SilentlyContinue)
+    if ($tests.Count -eq 0) { return }
+    Write-Host "`n=== Pester (the built module in a fresh pwsh)" -ForegroundColor Cyan
+    $summary = Join-Path $ResultsDir 'pester.json'
+    $pester = Get-PesterModulePath
+    # A fresh process, so the module is imported exactly as a user imports it.
+    $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$pester' -RequiredVersion $PesterVersion
+`$c = New-PesterConfiguration
+`$c.Run.Path = '$(Join-Path $Root 'tests/Pester')'
+`$c.Run.PassThru = `$true
+`$c.Output.Verbosity = 'Detailed'
+`$r = Invoke-Pester -Configuration `$c
+@{ Passed = `$r.PassedCount; Failed = `$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount; Skipped = `$r.SkippedCount + `$r.NotRunCount } |
+    ConvertTo-Json | Set-Content '$summary'
+"@
+    & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $script
+    if (-not (Test-Path $summary)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    $r = Get-Content $summary -Raw | ConvertFrom-Json
+    [pscustomobject]@{ Passed = [int]$r.Passed; Failed = [int]$r.Failed; Skipped = [int]$r.Skipped }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
+    New-Item -ItemType Directory -Force $ResultsDir | Out-Null
+    Set-IsolatedAwsEnvironment
+    $all = @()
+    $all += Invoke-XunitSuites
+    $all += Invoke-ConformanceSuite
+    $all += Invoke-PesterSuite
+    $passed = ($all | Measure-Object Passed -Sum).Sum
+    $failed = ($all | Measure-Object Failed -Sum).Sum
+    $skipped = ($all | Measure-Object Skipped -Sum).Sum
+    Write-Host ''
+    Write-Output "$passed passed, $failed failed, $skipped skipped"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    & (Join-Path $Root 'build/Demo.ps1') -ModulePath (Join-Path $ModuleOut 'IvsChat.psd1') -EmulatorDll $EmulatorDll
+    if (-not $?) { exit 1 }
+}
+
+function Invoke-Emulator {
+    Invoke-Native dotnet @('build', (Join-Path $Root 'src/IvsChat.Emulator/IvsChat.Emulator.csproj'), '-c', $Configuration, '-nologo', '-clp:ErrorsOnly')
+    & dotnet $EmulatorDll @EmulatorArgs
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    & (Join-Path $Root 'build/Bench.ps1') -ModulePath (Join-Path $ModuleOut 'IvsChat.psd1') -EmulatorDll $EmulatorDll -OutDir $Out
+    if (-not $?) { exit 1 }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Docs' { Invoke-Docs }
+    'Demo' { Invoke-Demo }
+    'Emulator' { Invoke-Emulator }
+    'Bench' { Invoke-Bench }
+    'Clean' { if (Test-Path $Out) { Remove-Item $Out -Recurse -Force } }
+}

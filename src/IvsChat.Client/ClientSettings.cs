@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using Amazon.Runtime;
+
+namespace IvsChat.Client
+{
+    /// <summary>What a caller knows explicitly; ClientSettingsResolver fills in the rest from the environment,
+    /// the shared config/credentials files and AWSSDK.Core's credential chain.</summary>
+    public sealed class ClientSettingsInput
+    {
+        // Credentials, in this order: AccessKey/SecretKey(/SessionToken), ProfileName, Credentials, StoredCredentials,
+        // then AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, AWS_PROFILE, then AWSSDK.Core's chain.
+        public string? AccessKey { get; set; }
+        public string? SecretKey { get; set; }
+        public string? SessionToken { get; set; }
+        public string? ProfileName { get; set; }
+        /// <summary>A credentials file to read profiles from (AWS.Tools' -ProfileLocation).</summary>
+        public string? ProfileLocation { get; set; }
+        /// <summary>Explicit credentials (-Credential).</summary>
+        public AWSCredentials? Credentials { get; set; }
+        /// <summary>Shell-wide credentials ($StoredAWSCredentials).</summary>
+        public AWSCredentials? StoredCredentials { get; set; }
+
+        // Region, in this order: Region, ArnRegion, StoredRegion, AWS_REGION, AWS_DEFAULT_REGION, the profile's region.
+        public string? Region { get; set; }
+        /// <summary>The region in the ARN being acted on.</summary>
+        public string? ArnRegion { get; set; }
+        /// <summary>$StoredAWSRegion.</summary>
+        public string? StoredRegion { get; set; }
+
+        // Endpoint: EndpointUrl, AWS_ENDPOINT_URL_IVSCHAT, AWS_ENDPOINT_URL, the profile's endpoint_url, then
+        // https://ivschat.{region}.amazonaws.com.
+        public string? EndpointUrl { get; set; }
+
+        /// <summary>Environment variables to read instead of the process's (tests); null = the process environment.</summary>
+        public IDictionary<string, string?>? Environment { get; set; }
+    }
+
+    /// <summary>The outcome of resolution, with where each part came from (for -Debug; never the secret itself).</summary>
+    public sealed class ResolvedClientSettings
+    {
+        public ResolvedClientSettings(AWSCredentials credentials, string credentialSource, string region, string regionSource,
+            Uri endpoint, string endpointSource, RetrySettings retry)
+        {
+            Credentials = credentials; CredentialSource = credentialSource;
+            Region = region; RegionSource = regionSource;
+            Endpoint = endpoint; EndpointSource = endpointSource;
+            Retry = retry;
+        }
+
+        public AWSCredentials Credentials { get; }
+        /// <summary>E.g. "-AccessKey/-SecretKey", "profile 'dev' in ~/.aws/credentials", "environment variables".</summary>
+        public string CredentialSource { get; }
+        public string Region { get; }
+        public string RegionSource { get; }
+        public Uri Endpoint { get; }
+        public string EndpointSource { get; }
+        public RetrySettings Retry { get; }
+    }
+
+    /// <summary>AWS retry settings as AWS SDKs read them (AWS_RETRY_MODE / AWS_MAX_ATTEMPTS, profile retry_mode /
+    /// max_attempts). Mode is "standard", "adaptive" or "legacy"; MaxAttempts counts the first try.</summary>
+    public sealed class RetrySettings
+    {
+        public RetrySettings(string mode, int maxAttempts, string source) { Mode = mode; MaxAttempts = maxAttempts; Source = source; }
+        public string Mode { get; }
+        public int MaxAttempts { get; }
+        public string Source { get; }
+        public static RetrySettings Default => new RetrySettings("standard", 3, "default");
+    }
+}
