@@ -1,0 +1,48 @@
+// Starts the local IVS Chat service (the built emulator DLL) on a free port and reads the settings it prints.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+const dll = process.env.IVSCHAT_EMULATOR_DLL;
+
+/**
+ * @param {string[]} args extra emulator options, e.g. ['--enforce-quotas']
+ * @returns {Promise<{endpoint: string, messagingEndpoint?: string, region: string, accessKeyId: string,
+ *   secretAccessKey: string, env: Record<string,string>, stop: () => Promise<void>}>}
+ */
+export async function startEmulator(args = []) {
+  if (!dll) throw new Error('IVSCHAT_EMULATOR_DLL is not set: run the tests through build.ps1 Test.');
+  const child = spawn('dotnet', [dll, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = {};
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const lines = createInterface({ input: child.stdout });
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`emulator did not start in 30 s: ${stderr}`)), 30000);
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`emulator exited (${code}): ${stderr}`)); });
+    lines.on('line', (line) => {
+      const m = /^([A-Z_]+)=(.*)$/.exec(line);
+      if (m) env[m[1]] = m[2];
+      if (env.IVSCHAT_ENDPOINT && env.AWS_REGION && env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        resolve();
+      }
+    });
+  });
+  lines.removeAllListeners('line');
+  lines.on('line', () => {}); // keep draining stdout
+  return {
+    endpoint: env.IVSCHAT_ENDPOINT,
+    messagingEndpoint: env.IVSCHAT_MESSAGING_ENDPOINT,
+    region: env.AWS_REGION,
+    accessKeyId: env.AWS_ACCESS_KEY_ID,
+    secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+    env,
+    stop: () => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    }),
+  };
+}
