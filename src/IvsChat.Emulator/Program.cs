@@ -1,2 +1,2 @@
-// Placeholder until the local service lands (issue 3).
-return 0;
+// The local Amazon IVS Chat service: see README.md for options, defaults and the /_emulator/ test API.
+return await IvsChat.Emulator.Hosting.EmulatorHost.RunAsync(args);
