@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Amazon;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Internal.Util;
+
+namespace IvsChat.Client.Internal
+{
+    /// <summary>The shared config and credentials files, at the paths the given environment names (AWSSDK.Core's
+    /// SharedCredentialsFile only looks at the process environment, which tests must not depend on). Parsed with
+    /// AWSSDK.Core's ProfileIniFile; profiles are handed to AWSCredentialsFactory, which builds SSO, assume-role,
+    /// credential_process and web-identity credentials and resolves source_profile through this object.</summary>
+    internal sealed class ProfileFiles : ICredentialProfileSource
+    {
+        private readonly ProfileIniFile? _credentials;
+        private readonly ProfileIniFile? _config;
+
+        private ProfileFiles(string credentialsPath, string configPath)
+        {
+            CredentialsPath = credentialsPath;
+            ConfigPath = configPath;
+            if (File.Exists(credentialsPath)) _credentials = new ProfileIniFile(credentialsPath, false);
+            if (File.Exists(configPath)) _config = new ProfileIniFile(configPath, true);
+        }
+
+        public string CredentialsPath { get; }
+        public string ConfigPath { get; }
+
+        public static ProfileFiles Open(string? profileLocation, EnvironmentView env)
+        {
+            var home = env.Get("HOME") ?? env.Get("USERPROFILE") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            var credentials = !string.IsNullOrWhiteSpace(profileLocation) ? profileLocation!
+                : env.Get("AWS_SHARED_CREDENTIALS_FILE") ?? Path.Combine(home, ".aws", "credentials");
+            var config = env.Get("AWS_CONFIG_FILE") ?? Path.Combine(home, ".aws", "config");
+            return new ProfileFiles(credentials, config);
+        }
+
+        /// <summary>"profile 'dev' (/home/me/.aws/credentials)": which file(s) the profile was found in.</summary>
+        public string Describe(string name)
+        {
+            var where = new List<string>();
+            if (_credentials != null && _credentials.TryGetSection(name, out _)) where.Add(CredentialsPath);
+            if (_config != null && _config.TryGetSection(name, out _)) where.Add(ConfigPath);
+            return $"profile '{name}' ({(where.Count == 0 ? CredentialsPath : string.Join(", ", where))})";
+        }
+
+        public bool TryGetProfile(string profileName, out CredentialProfile profile)
+        {
+            profile = TryGetProfile(profileName)?.Profile!;
+            return profile != null;
+        }
+
+        /// <summary>The profile merged from both files (credentials file wins), with its sso-session merged in.</summary>
+        public ProfileData? TryGetProfile(string name)
+        {
+            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            Dictionary<string, Dictionary<string, string>>? nested = null;
+            var found = false;
+            if (_config != null && _config.TryGetSection(name, false, false, out var fromConfig, out var nestedConfig))
+            {
+                found = true;
+                foreach (var pair in fromConfig) values[pair.Key] = pair.Value;
+                nested = nestedConfig;
+            }
+            if (_credentials != null && _credentials.TryGetSection(name, out var fromCredentials))
+            {
+                found = true;
+                foreach (var pair in fromCredentials) values[pair.Key] = pair.Value;
+            }
+            if (!found) return null;
+
+            if (values.TryGetValue("sso_session", out var session) && _config != null
+                && _config.TryGetSection(session, true, false, out var sessionValues, out _))
+                foreach (var pair in sessionValues)
+                    if (!values.ContainsKey(pair.Key)) values[pair.Key] = pair.Value;
+
+            var options = new CredentialProfileOptions
+            {
+                AccessKey = Get(values, "aws_access_key_id"),
+                SecretKey = Get(values, "aws_secret_access_key"),
+                Token = Get(values, "aws_session_token"),
+                RoleArn = Get(values, "role_arn"),
+                SourceProfile = Get(values, "source_profile"),
+                CredentialSource = Get(values, "credential_source"),
+                ExternalID = Get(values, "external_id"),
+                MfaSerial = Get(values, "mfa_serial"),
+                RoleSessionName = Get(values, "role_session_name"),
+                CredentialProcess = Get(values, "credential_process"),
+                WebIdentityTokenFile = Get(values, "web_identity_token_file"),
+                SsoAccountId = Get(values, "sso_account_id"),
+                SsoRegion = Get(values, "sso_region"),
+                SsoRegistrationScopes = Get(values, "sso_registration_scopes"),
+                SsoRoleName = Get(values, "sso_role_name"),
+                SsoSession = Get(values, "sso_session"),
+                SsoStartUrl = Get(values, "sso_start_url"),
+                AwsAccountId = Get(values, "aws_account_id"),
+            };
+            var profile = new CredentialProfile(name, options);
+            if (Get(values, "region") is { } region) profile.Region = RegionEndpoint.GetBySystemName(region);
+            profile.EndpointUrl = Get(values, "endpoint_url");
+            profile.Services = Get(values, "services");
+            return new ProfileData(profile, values, ServicesSection(profile.Services));
+        }
+
+        private Dictionary<string, Dictionary<string, string>>? ServicesSection(string? name)
+        {
+            if (name == null || _config == null) return null;
+            return _config.TryGetSection(name, false, true, out _, out var nested) ? nested : null;
+        }
+
+        internal static string? Get(Dictionary<string, string> values, string key)
+            => values.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    }
+
+    /// <summary>One profile: what AWSSDK.Core needs for credentials, plus the raw settings we read ourselves.</summary>
+    internal sealed class ProfileData
+    {
+        private readonly Dictionary<string, string> _values;
+        private readonly Dictionary<string, Dictionary<string, string>>? _services;
+
+        public ProfileData(CredentialProfile profile, Dictionary<string, string> values, Dictionary<string, Dictionary<string, string>>? services)
+        {
+            Profile = profile; _values = values; _services = services;
+        }
+
+        public CredentialProfile Profile { get; }
+        public string Name => Profile.Name;
+
+        /// <summary>A raw setting (region, retry_mode, max_attempts, endpoint_url, ...).</summary>
+        public string? Value(string key) => ProfileFiles.Get(_values, key);
+
+        /// <summary>endpoint_url for one service from the profile's `services` section.</summary>
+        public string? ServiceEndpoint(string service)
+            => _services != null && _services.TryGetValue(service, out var settings) ? ProfileFiles.Get(settings, "endpoint_url") : null;
+    }
+}
