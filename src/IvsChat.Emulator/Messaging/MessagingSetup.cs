@@ -1,14 +1,34 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace IvsChat.Emulator.Messaging;
 
-/// <summary>Wires the messaging endpoint into the service. Program.cs calls both; until the WebSocket endpoint
-/// exists the control plane talks to NoRoomMessaging.</summary>
+/// <summary>Wires the messaging WebSocket into the service. Program.cs calls both.</summary>
 public static class MessagingSetup
 {
     public static IServiceCollection AddIvsChatMessaging(this IServiceCollection services)
     {
-        services.AddSingleton<IRoomMessaging, NoRoomMessaging>();
+        services.AddSingleton(_ => MessagingOptions.FromArguments(Environment.GetCommandLineArgs()));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ChatRoomHub>();
+        services.AddSingleton<IRoomMessaging>(sp => sp.GetRequiredService<ChatRoomHub>());
+        services.AddSingleton<IControlPlaneView, ControlPlaneAdapter>();
+        services.AddSingleton(sp => new MessageReview(sp.GetRequiredService<MessagingOptions>(), new HttpClient { Timeout = Timeout.InfiniteTimeSpan }));
+        services.AddSingleton<ChatEndpoint>();
         return services;
     }
 
-    public static WebApplication MapIvsChatMessaging(this WebApplication app) => app;
+    /// <summary>WebSocket upgrades at the root path go to the chat endpoint; everything else passes through.
+    /// Needs app.UseWebSockets() earlier in the pipeline (EmulatorHost adds it).</summary>
+    public static WebApplication MapIvsChatMessaging(this WebApplication app)
+    {
+        ChatEndpoint endpoint = app.Services.GetRequiredService<ChatEndpoint>();
+        app.Use(async (ctx, next) =>
+        {
+            if (ctx.WebSockets.IsWebSocketRequest && (ctx.Request.Path == "/" || !ctx.Request.Path.HasValue))
+                await endpoint.HandleAsync(ctx);
+            else
+                await next(ctx);
+        });
+        return app;
+    }
 }
