@@ -1,0 +1,23 @@
+// GetRoomCommand --count times in a loop, as a JS caller would write it: after --warmup calls, --rounds timed
+// rounds; the median round is the result (the same protocol as the C# floor and the PowerShell side).
+import { sdk, newClient, arg, ms } from './sdk.mjs';
+
+const arn = arg('arn');
+const count = Number(arg('count', '500'));
+const warmup = Number(arg('warmup', '100'));
+const rounds = Number(arg('rounds', '3'));
+const client = newClient();
+
+let t = process.hrtime.bigint();
+await client.send(new sdk.GetRoomCommand({ identifier: arn }));
+const firstCallMs = ms(t);
+for (let i = 1; i < warmup; i++) await client.send(new sdk.GetRoomCommand({ identifier: arn }));
+
+const roundMs = [];
+for (let r = 0; r < rounds; r++) {
+  t = process.hrtime.bigint();
+  for (let i = 0; i < count; i++) await client.send(new sdk.GetRoomCommand({ identifier: arn }));
+  roundMs.push(ms(t));
+}
+const median = [...roundMs].sort((a, b) => a - b)[Math.floor(rounds / 2)];
+console.log(JSON.stringify({ count, ms: median, roundMs, perCallUs: (median * 1000) / count, firstCallMs }));
