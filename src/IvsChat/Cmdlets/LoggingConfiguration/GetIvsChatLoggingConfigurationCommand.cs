@@ -1,0 +1,64 @@
+using System.Management.Automation;
+using IvsChat.Internal;
+
+namespace IvsChat.Cmdlets
+{
+    /// <summary>Lists logging configurations (streaming page by page) or gets them by ARN, id or name (wildcards allowed).</summary>
+    [Cmdlet(VerbsCommon.Get, "IvsChatLoggingConfiguration", DefaultParameterSetName = ParameterSets.Name, SupportsPaging = true)]
+    [OutputType(typeof(LoggingConfiguration))]
+    public sealed class GetIvsChatLoggingConfigurationCommand : IvsChatCmdlet
+    {
+        [Parameter(Position = 0, ParameterSetName = ParameterSets.Name)]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(LoggingConfigurationCompleter))]
+        public string[]? Name { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
+        [Alias("Arn", "LoggingConfigurationArn", "Id")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LoggingConfigurationCompleter))]
+        public string[]? Identifier { get; set; }
+
+        private ulong _skipped;
+        private ulong _written;
+
+        protected override void ProcessRecord()
+        {
+            if (Name == null && Identifier == null)
+            {
+                ForItem(null, () =>
+                {
+                    int? pageSize = PagingParameters.First != ulong.MaxValue
+                        ? (int)System.Math.Max(1, System.Math.Min(50UL, PagingParameters.First + System.Math.Min(PagingParameters.Skip, 50UL)))
+                        : (int?)null;
+                    foreach (var c in ListLoggingConfigurationSummaries(pageSize))
+                        if (!Emit(ToObject.LoggingConfiguration(c))) return;
+                });
+                return;
+            }
+            foreach (var value in (string[]?)Name ?? Identifier!)
+            {
+                if (_written >= PagingParameters.First) return;
+                ForItem(value, () =>
+                {
+                    foreach (var c in FindLoggingConfigurations(value, allowWildcards: true))
+                        if (!Emit(c)) return;
+                });
+            }
+        }
+
+        private bool Emit(LoggingConfiguration config)
+        {
+            if (_written >= PagingParameters.First) return false;
+            if (_skipped < PagingParameters.Skip) { _skipped++; return true; }
+            WriteObject(config);
+            _written++;
+            return _written < PagingParameters.First;
+        }
+
+        protected override void EndProcessing()
+        {
+            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(_skipped + _written, 0.0));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Management.Automation;
+using IvsChat.Client.Model;
+using IvsChat.Internal;
+
+namespace IvsChat.Cmdlets
+{
+    /// <summary>Deletes a message for every client of a room (the service sends them an aws:DELETE_MESSAGE event).</summary>
+    [Cmdlet(VerbsCommon.Remove, "IvsChatMessage", DefaultParameterSetName = ParameterSets.Identifier, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(MessageDeletion))]
+    public sealed class RemoveIvsChatMessageCommand : IvsChatCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
+        public Room? InputObject { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
+        [Alias("Arn", "RoomArn", "Room")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RoomCompleter))]
+        public string[]? Identifier { get; set; }
+
+        /// <summary>The id of the message (12 letters or digits), e.g. from a received message's Id.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateModelString(Rules.IdPattern, 12, 12, Rules.MessageIdRule)]
+        public string MessageId { get; set; } = "";
+
+        [Parameter]
+        [ValidateLength(1, 256)]
+        public string? Reason { get; set; }
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Writes an IvsChat.MessageDeletion with the id of the deletion event.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord() => ForEachRoom(InputObject, Identifier, (arn, name, _) =>
+        {
+            if (!ShouldProcessOrForce(Force, "message " + MessageId + " in " + DescribeRoom(arn, name), "Remove message")) return;
+            var response = CallService("DeleteMessage", arn, (c, ct) => c.DeleteMessageAsync(new DeleteMessageRequest
+            {
+                RoomIdentifier = arn,
+                Id = MessageId,
+                Reason = Reason,
+            }, ct));
+            if (PassThru)
+                WriteObject(new MessageDeletion { RoomArn = arn, MessageId = MessageId, EventId = response.Id ?? "", Reason = Reason, Region = Internal.Arn.RegionOf(arn) });
+        });
+    }
+}

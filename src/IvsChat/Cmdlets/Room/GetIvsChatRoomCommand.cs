@@ -1,0 +1,92 @@
+using System;
+using System.Management.Automation;
+using IvsChat.Client.Model;
+using IvsChat.Internal;
+
+namespace IvsChat.Cmdlets
+{
+    /// <summary>Lists rooms (streaming page by page) or gets them by ARN, id or name (wildcards allowed).
+    /// A listing returns what ListRooms returns (no message limits); an exact ARN, id or name returns full details.</summary>
+    [Cmdlet(VerbsCommon.Get, "IvsChatRoom", DefaultParameterSetName = ParameterSets.Name, SupportsPaging = true)]
+    [OutputType(typeof(Room))]
+    public sealed class GetIvsChatRoomCommand : IvsChatCmdlet
+    {
+        [Parameter(Position = 0, ParameterSetName = ParameterSets.Name)]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(RoomCompleter))]
+        public string[]? Name { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
+        [Alias("Arn", "RoomArn", "Id")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RoomCompleter))]
+        public string[]? Identifier { get; set; }
+
+        /// <summary>Only rooms that use this logging configuration (ARN, id or name).</summary>
+        [Parameter(ParameterSetName = ParameterSets.Name)]
+        [ArgumentCompleter(typeof(LoggingConfigurationCompleter))]
+        public string? LoggingConfiguration { get; set; }
+
+        /// <summary>Only rooms with this message review handler (Lambda ARN).</summary>
+        [Parameter(ParameterSetName = ParameterSets.Name)]
+        [ValidateModelString(Rules.LambdaArnPattern, 0, 170, Rules.LambdaArnRule)]
+        public string? MessageReviewHandlerUri { get; set; }
+
+        private ulong _skipped;
+        private ulong _written;
+        private bool _totalWritten;
+
+        protected override void ProcessRecord()
+        {
+            if (Name == null && Identifier == null) { ForItem(null, ListAll); return; }
+            foreach (var value in (string[]?)Name ?? Identifier!)
+            {
+                if (Done) return;
+                ForItem(value, () =>
+                {
+                    var exact = !WildcardPattern.ContainsWildcardCharacters(value) || Internal.Arn.LooksLikeArn(value);
+                    foreach (var room in FindRooms(value, allowWildcards: true))
+                    {
+                        // A listing lacks the message limits: an exact lookup fetches the room itself.
+                        var full = exact && !Internal.Arn.LooksLikeArn(value)
+                            ? ToObject.Room(CallService("GetRoom", room.Arn, (c, ct) => c.GetRoomAsync(new GetRoomRequest { Identifier = room.Arn }, ct)))
+                            : room;
+                        if (!Emit(full)) return;
+                    }
+                });
+            }
+        }
+
+        private void ListAll()
+        {
+            string? loggingArn = LoggingConfiguration != null ? ResolveLoggingConfigurationArn(LoggingConfiguration) : null;
+            int? pageSize = null;
+            if (PagingParameters.First != ulong.MaxValue)
+                pageSize = (int)Math.Max(1, Math.Min(50UL, PagingParameters.First + Math.Min(PagingParameters.Skip, 50UL)));
+            foreach (var summary in ListRoomSummaries(null, loggingArn, MessageReviewHandlerUri, pageSize))
+                if (!Emit(ToObject.Room(summary))) return;
+        }
+
+        private bool Done => _written >= PagingParameters.First;
+
+        /// <summary>Applies -Skip/-First; false once enough items were written (stop requesting pages).</summary>
+        private bool Emit(Room room)
+        {
+            if (Done) return false;
+            if (_skipped < PagingParameters.Skip) { _skipped++; return true; }
+            WriteObject(room);
+            _written++;
+            return !Done;
+        }
+
+        protected override void EndProcessing()
+        {
+            if (PagingParameters.IncludeTotalCount && !_totalWritten)
+            {
+                // The service does not report a total; counting would mean listing everything.
+                WriteObject(PagingParameters.NewTotalCount(_skipped + _written, 0.0));
+                _totalWritten = true;
+            }
+        }
+    }
+}

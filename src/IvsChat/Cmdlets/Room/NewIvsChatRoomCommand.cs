@@ -1,0 +1,66 @@
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+using IvsChat.Client.Model;
+using IvsChat.Internal;
+
+namespace IvsChat.Cmdlets
+{
+    [Cmdlet(VerbsCommon.New, "IvsChatRoom", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Room))]
+    public sealed class NewIvsChatRoomCommand : IvsChatCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [ValidateModelString(Rules.ResourceNamePattern, 0, 128, Rules.RoomNameRule)]
+        public string? Name { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int? MaximumMessageRatePerSecond { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 500)]
+        public int? MaximumMessageLength { get; set; }
+
+        [Parameter]
+        [AllowEmptyString]
+        [ValidateModelString(Rules.LambdaArnPattern, 0, 170, Rules.LambdaArnRule)]
+        public string? MessageReviewHandlerUri { get; set; }
+
+        [Parameter]
+        [ValidateSet("ALLOW", "DENY", IgnoreCase = true)]
+        public string? FallbackResult { get; set; }
+
+        [Parameter]
+        [ValidateTags]
+        public Hashtable? Tag { get; set; }
+
+        /// <summary>Up to 3 logging configurations (ARN, id or name).</summary>
+        [Parameter]
+        [ValidateCount(0, 3)]
+        [ArgumentCompleter(typeof(LoggingConfigurationCompleter))]
+        public string[]? LoggingConfiguration { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var target = Name ?? "";
+            ForItem(target, () =>
+            {
+                if (!ShouldProcess(string.IsNullOrEmpty(Name) ? "a new room without a name" : "room '" + Name + "'", "Create room")) return;
+                var request = new CreateRoomRequest
+                {
+                    Name = string.IsNullOrEmpty(Name) ? null : Name,
+                    MaximumMessageRatePerSecond = MaximumMessageRatePerSecond,
+                    MaximumMessageLength = MaximumMessageLength,
+                    Tags = Tag != null ? ToStringMap(Tag) : null,
+                    LoggingConfigurationIdentifiers = LoggingConfiguration?.Select(ResolveLoggingConfigurationArn).ToList(),
+                };
+                if (MessageReviewHandlerUri != null || FallbackResult != null)
+                    request.MessageReviewHandler = new MessageReviewHandler { Uri = MessageReviewHandlerUri, FallbackResult = FallbackResult?.ToUpperInvariant() };
+                var room = CallService("CreateRoom", null, (c, ct) => c.CreateRoomAsync(request, ct));
+                WriteObject(ToObject.Room(room));
+            });
+        }
+    }
+}

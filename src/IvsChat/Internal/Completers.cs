@@ -1,0 +1,128 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Management.Automation.Runspaces;
+using System.Threading;
+using IvsChat.Client.Model;
+
+namespace IvsChat.Internal
+{
+    /// <summary>Shared by the completers: filter with a wildcard, quote when needed.</summary>
+    internal static class Completion
+    {
+        public static IEnumerable<CompletionResult> Filter(string wordToComplete, IEnumerable<KeyValuePair<string, string>> valuesAndTooltips)
+        {
+            var word = (wordToComplete ?? "").Trim('\'', '"');
+            var pattern = new WildcardPattern(word + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+            foreach (var v in valuesAndTooltips)
+            {
+                if (string.IsNullOrEmpty(v.Key) || !pattern.IsMatch(v.Key)) continue;
+                yield return new CompletionResult(Quote(v.Key), v.Key, CompletionResultType.ParameterValue, v.Value);
+            }
+        }
+
+        public static string Quote(string value) =>
+            value.Length == 0 || value.IndexOfAny(new[] { ' ', '\'', '"', '`', '$', '(', ')', '{', '}', '@', ',', ';', '#', '&', '|', '<', '>' }) >= 0
+                ? "'" + value.Replace("'", "''") + "'" : value;
+    }
+
+    public sealed class RegionCompleter : IArgumentCompleter
+    {
+        // Regions where IVS Chat is offered.
+        private static readonly string[] Regions = { "us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-northeast-1", "ap-northeast-2", "ap-south-1" };
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            Completion.Filter(wordToComplete, Regions.Select(r => new KeyValuePair<string, string>(r, r)));
+    }
+
+    /// <summary>Room names (and ARNs when the word starts with 'arn:') from the service, cached briefly.</summary>
+    public sealed class RoomCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            ServiceCompletion.Complete("room", wordToComplete, fakeBoundParameters);
+    }
+
+    /// <summary>Logging configuration names (and ARNs when the word starts with 'arn:') from the service, cached briefly.</summary>
+    public sealed class LoggingConfigurationCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            ServiceCompletion.Complete("logging-configuration", wordToComplete, fakeBoundParameters);
+    }
+
+    internal static class ServiceCompletion
+    {
+        private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+        private static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
+        private static readonly object Gate = new object();
+        private static readonly Dictionary<string, KeyValuePair<DateTime, List<KeyValuePair<string, string>>>> Cache =
+            new Dictionary<string, KeyValuePair<DateTime, List<KeyValuePair<string, string>>>>(StringComparer.Ordinal);
+
+        public static IEnumerable<CompletionResult> Complete(string kind, string wordToComplete, IDictionary fakeBoundParameters)
+        {
+            List<KeyValuePair<string, string>> items;
+            try { items = Load(kind, fakeBoundParameters); }
+            catch (Exception) { return Array.Empty<CompletionResult>(); } // completion never fails loudly
+            var word = (wordToComplete ?? "").Trim('\'', '"');
+            var byArn = word.StartsWith("arn:", StringComparison.OrdinalIgnoreCase);
+            return Completion.Filter(word, items.Select(i => byArn ? new KeyValuePair<string, string>(i.Value, i.Key) : i))
+                .GroupBy(r => r.CompletionText).Select(g => g.First()).ToList();
+        }
+
+        private static List<KeyValuePair<string, string>> Load(string kind, IDictionary bound)
+        {
+            var settings = new CommonSettings
+            {
+                Region = Get(bound, "Region"),
+                ProfileName = Get(bound, "ProfileName"),
+                ProfileLocation = Get(bound, "ProfileLocation"),
+                AccessKey = Get(bound, "AccessKey"),
+                SecretKey = Get(bound, "SecretKey"),
+                SessionToken = Get(bound, "SessionToken"),
+                EndpointUrl = Get(bound, "EndpointUrl"),
+            };
+            try
+            {
+                var proxy = Runspace.DefaultRunspace?.SessionStateProxy;
+                settings.StoredCredentials = proxy?.GetVariable("StoredAWSCredentials");
+                settings.StoredRegion = proxy?.GetVariable("StoredAWSRegion") as string;
+            }
+            catch (Exception) { /* not on a runspace thread: environment and profiles still apply */ }
+
+            using (var pool = new ClientPool(settings))
+            using (var cts = new CancellationTokenSource(Budget))
+            {
+                var entry = pool.Get(null, _ => { });
+                var key = kind + "|" + entry.Settings.Endpoint + "|" + entry.Settings.Region + "|" + entry.Settings.CredentialSource;
+                lock (Gate)
+                {
+                    if (Cache.TryGetValue(key, out var hit) && DateTime.UtcNow - hit.Key < CacheFor) return hit.Value;
+                }
+                var items = new List<KeyValuePair<string, string>>();
+                if (kind == "room")
+                {
+                    var e = entry.Client.ListRoomsPaginatedAsync(new ListRoomsRequest(), cts.Token).GetAsyncEnumerator(cts.Token);
+                    try { while (e.MoveNextAsync().AsTask().GetAwaiter().GetResult() && items.Count < 1000) items.Add(new KeyValuePair<string, string>(e.Current.Name ?? "", e.Current.Arn ?? "")); }
+                    finally { e.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+                }
+                else
+                {
+                    var e = entry.Client.ListLoggingConfigurationsPaginatedAsync(new ListLoggingConfigurationsRequest(), cts.Token).GetAsyncEnumerator(cts.Token);
+                    try { while (e.MoveNextAsync().AsTask().GetAwaiter().GetResult() && items.Count < 1000) items.Add(new KeyValuePair<string, string>(e.Current.Name ?? "", e.Current.Arn ?? "")); }
+                    finally { e.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+                }
+                lock (Gate) Cache[key] = new KeyValuePair<DateTime, List<KeyValuePair<string, string>>>(DateTime.UtcNow, items);
+                return items;
+            }
+        }
+
+        private static string? Get(IDictionary bound, string name)
+        {
+            var v = bound?.Contains(name) == true ? bound[name] : null;
+            if (v is PSObject p) v = p.BaseObject;
+            return v as string;
+        }
+    }
+}
