@@ -1,0 +1,349 @@
+# Help for every exported cmdlet: compiled from docs/ (platyPS 0.14 markdown) by build/HelpCompiler, in sync
+# with the code (build/New-IvsChatCmdletDoc.ps1 -Metadata is the code's view), and every example runs against
+# the local service in a fresh runspace. Data-driven over Get-Command, so it covers whatever cmdlets exist.
+
+BeforeDiscovery {
+    # Global, so that both Pester phases (discovery and run) see them; names are specific to this file.
+    function global:Get-HelpCompilerDll([string] $RepoRoot) {
+        # Built by build.ps1 (Invoke-Docs); the newest build of any configuration.
+        Get-ChildItem (Join-Path $RepoRoot 'build/HelpCompiler/bin') -Recurse -Filter 'HelpCompiler.dll' -ErrorAction SilentlyContinue |
+            Where-Object { $_.Directory.Name -eq 'net10.0' } | Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1 -ExpandProperty FullName
+    }
+
+    function global:Invoke-HelpCompiler([string] $RepoRoot, [string[]] $Arguments) {
+        $dll = Get-HelpCompilerDll $RepoRoot
+        if (-not $dll) { throw 'HelpCompiler is not built: run ./build.ps1 Build first.' }
+        $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        foreach ($a in @($dll) + $Arguments) { $psi.ArgumentList.Add($a) }
+        $psi.RedirectStandardOutput = $true
+        $psi.RedirectStandardError = $true
+        $psi.UseShellExecute = $false
+        $p = [System.Diagnostics.Process]::Start($psi)
+        $stderr = $p.StandardError.ReadToEndAsync()
+        $stdout = $p.StandardOutput.ReadToEnd()
+        $p.WaitForExit()
+        [pscustomobject]@{ ExitCode = $p.ExitCode; StdOut = $stdout; StdErr = $stderr.GetAwaiter().GetResult() }
+    }
+
+    function global:Get-ParsedDocs([string] $RepoRoot) {
+        # The compiler is the one parser of the docs; --json gives its model.
+        $result = Invoke-HelpCompiler $RepoRoot @('--json', (Join-Path $RepoRoot 'docs'))
+        if ($result.ExitCode -ne 0) { throw "docs/ does not compile:`n$($result.StdErr)" }
+        @($result.StdOut | ConvertFrom-Json)
+    }
+
+    function global:Compare-DocWithCode($Doc, $Code) {
+        # Returns one line per disagreement between a parsed doc and New-IvsChatCmdletDoc.ps1 -Metadata.
+        $docSets = @($Doc.Syntax.Name)
+        $codeSets = @($Code.ParameterSets.Name)
+        if (Compare-Object $docSets $codeSets) { "parameter sets: doc has [$($docSets -join ', ')], code has [$($codeSets -join ', ')]" }
+        if ($codeSets.Count -gt 1) {
+            $codeDefault = ($Code.ParameterSets | Where-Object IsDefault).Name
+            $docDefault = ($Doc.Syntax | Where-Object IsDefault).Name
+            if ($codeDefault -ne $docDefault) { "default parameter set: doc '$docDefault', code '$codeDefault'" }
+        }
+        foreach ($p in $Code.Parameters) {
+            $d = $Doc.Parameters | Where-Object Name -eq $p.Name
+            if (-not $d) { "-$($p.Name) is not documented"; continue }
+            foreach ($m in $d.Metadata) {
+                if ($m.Type -ne $p.Type) { "-$($p.Name): doc type '$($m.Type)', code type '$($p.Type)'" }
+                if (Compare-Object @($m.Aliases) @($p.Aliases)) { "-$($p.Name): doc aliases [$($m.Aliases -join ', ')], code [$($p.Aliases -join ', ')]" }
+                if ($m.AcceptWildcard -ne $p.Wildcard) { "-$($p.Name): doc wildcards $($m.AcceptWildcard), code $($p.Wildcard)" }
+                foreach ($set in $m.ParameterSets | Where-Object { $_ -ne '(All)' }) {
+                    if ($set -notin $p.PerSet.Set) { "-$($p.Name): documented in set '$set', where the code does not have it" }
+                }
+            }
+            foreach ($s in $p.PerSet) {
+                $m = @($d.Metadata | Where-Object { $_.ParameterSets -contains $s.Set }) + @($d.Metadata | Where-Object { $_.ParameterSets -contains '(All)' }) | Select-Object -First 1
+                if (-not $m) { "-$($p.Name): no metadata for set '$($s.Set)'"; continue }
+                if ($m.Required -ne $s.Required) { "-$($p.Name) in '$($s.Set)': doc Required $($m.Required), code $($s.Required)" }
+                if ($m.Position -ne $s.Position) { "-$($p.Name) in '$($s.Set)': doc Position $($m.Position), code $($s.Position)" }
+                if ($m.PipelineByValue -ne $s.ByValue -or $m.PipelineByPropertyName -ne $s.ByPropertyName) {
+                    "-$($p.Name) in '$($s.Set)': doc pipeline ByValue=$($m.PipelineByValue) ByPropertyName=$($m.PipelineByPropertyName), code ByValue=$($s.ByValue) ByPropertyName=$($s.ByPropertyName)"
+                }
+            }
+            if (-not $p.InAllSets -and ($d.Metadata.ParameterSets -contains '(All)')) { "-$($p.Name): documented for (All) sets, but the code has it only in [$($p.PerSet.Set -join ', ')]" }
+        }
+        foreach ($d in $Doc.Parameters | Where-Object { $_.Name -notin $Code.Parameters.Name }) { "-$($d.Name) is documented but the cmdlet has no such parameter" }
+        $docOutputs = @($Doc.Outputs.Name)
+        if ($Code.Outputs.Count -and (Compare-Object $docOutputs @($Code.Outputs))) { "OUTPUTS: doc [$($docOutputs -join ', ')], code OutputType [$($Code.Outputs -join ', ')]" }
+    }
+
+    function global:Invoke-ExampleInFreshRunspace([string] $Code, [string] $ModulePath) {
+        # A new runspace that imports the module as a user's session would; ErrorActionPreference Stop, so any error
+        # terminates; output goes through Out-String so the format views run too.
+        $iss = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
+        $iss.ImportPSModule($ModulePath)
+        $iss.Variables.Add([System.Management.Automation.Runspaces.SessionStateVariableEntry]::new('ErrorActionPreference', 'Stop', ''))
+        $runspace = [runspacefactory]::CreateRunspace($iss)
+        $runspace.Open()
+        $ps = [powershell]::Create($runspace)
+        try {
+            $null = $ps.AddScript($Code).AddCommand('Out-String')
+            $errors = @()
+            try { $output = $ps.Invoke() }
+            catch { $errors += "terminating: $($_.Exception.InnerException.Message ?? $_.Exception.Message)" }
+            $errors += @($ps.Streams.Error | ForEach-Object { "error: $_ ($($_.FullyQualifiedErrorId))" })
+            $sessionErrors = $runspace.SessionStateProxy.GetVariable('Error')
+            if (-not $errors -and $sessionErrors.Count) { $errors += @($sessionErrors | ForEach-Object { "`$Error: $_" }) }
+            [pscustomobject]@{ Output = ($output -join ''); Errors = $errors }
+        }
+        finally {
+            $ps.Dispose()
+            $runspace.Dispose()
+        }
+    }
+
+    function global:Get-HelpCompilerCases {
+        # Ways to break the valid sample doc of the compiler tests; each broken copy is named after its case.
+        $cases = @(
+            @{ Name = 'Get-IvsChatCase{0}'; Case = 'missing SYNOPSIS'; Pattern = '(?s)## SYNOPSIS.*?(?=## SYNTAX)'; With = ''; Expect = 'missing section .## SYNOPSIS'; Line = $false }
+            @{ Name = 'Get-IvsChatCase{0}'; Case = 'placeholder left'; Pattern = 'Gets samples by name'; With = '{{ Fill in the Description }}'; Expect = ':26: error: placeholder'; Line = $true }
+            @{ Name = 'Get-IvsChatCase{0}'; Case = 'bad Required value'; Pattern = 'Required: True'; With = 'Required: Maybe'; Expect = "'Required' must be True or False"; Line = $true }
+            @{ Name = 'Get-IvsChatCase{0}'; Case = 'unknown metadata key'; Pattern = '(?m)^Aliases: Arn'; With = 'Alias: Arn'; Expect = ':45: error: .*unknown metadata line'; Line = $true }
+            @{ Name = 'Get-IvsChatCase{0}'; Case = 'syntax shows an undocumented parameter'; Pattern = '\[\[-Name\] <String\[\]>\]'; With = '[[-Name] <String[]>] [-Bogus <Int32>]'; Expect = 'shows -Bogus'; Line = $true }
+            @{ Name = 'Get-IvsChatCase{0}'; Case = 'parameter set unknown to SYNTAX'; Pattern = 'Parameter Sets: Name'; With = 'Parameter Sets: Nmae'; Expect = "names parameter set 'Nmae'"; Line = $false }
+            @{ Name = 'Get-IvsChatCase{0}'; Case = 'example without code'; Pattern = '(?s)```powershell\nGet-IvsChatSample\n```\n'; With = ''; Expect = 'no ```powershell block'; Line = $true }
+            @{ Name = 'Get-IvsChatCase{0}'; Case = 'example title'; Pattern = 'Example 1: Get every sample'; With = 'Get every sample'; Expect = "not of the form '### Example N"; Line = $true }
+            @{ Name = 'Get-IvsChatCase{0}'; Case = 'wrong front matter'; Pattern = 'schema: 2.0.0'; With = 'schema: 3.0.0'; Expect = "'schema' must be '2.0.0'"; Line = $true }
+            @{ Name = 'Get-IvsChatCase{0}'; Case = 'title not the file name'; Pattern = '(?m)^# Get-IvsChat\w+$'; With = '# Get-IvsChatOther'; Expect = 'does not match the file name'; Line = $true }
+            @{ Name = 'Get-IvsChatCase{0}'; Case = 'sections out of order'; Pattern = '(?s)(## SYNTAX\n.*?)(## DESCRIPTION\n[^#]*)(?=## EXAMPLES)'; With = '$2$1'; Expect = 'sections must be in the order'; Line = $false }
+            @{ Name = 'Get-IvsChatCase{0}'; Case = 'parameter without description'; Pattern = 'The names.\n'; With = ''; Expect = '-Name has no description'; Line = $true }
+            @{ Name = 'Get-IvsChatCase{0}'; Case = 'related link to a missing doc'; Pattern = '\(about_IvsChat.md\)'; With = '(about_Missing.md)'; Expect = 'does not exist'; Line = $true }
+        )
+        for ($i = 0; $i -lt $cases.Count; $i++) { $cases[$i].Name = $cases[$i].Name -f $i }
+        $cases
+    }
+
+    $CompilerCases = Get-HelpCompilerCases
+    $RepoRoot = (Resolve-Path "$PSScriptRoot/../..").Path
+    Import-Module $env:IVSCHAT_MODULE_PATH -Force
+    $Cmdlets = @(Get-Command -Module IvsChat -CommandType Cmdlet | Sort-Object Name | ForEach-Object { @{ Name = $_.Name } })
+    $Docs = Get-ParsedDocs $RepoRoot
+    $Examples = @(foreach ($doc in $Docs | Where-Object { $_.Name -in $Cmdlets.Name }) {
+        foreach ($example in $doc.Examples) {
+            @{ Cmdlet = $doc.Name; Title = $example.Title; Line = $example.Line; Code = ($example.Code -join "`n") }
+        }
+    })
+    $DocNames = @($Docs | ForEach-Object { @{ Name = $_.Name } })
+}
+
+BeforeAll {
+    $RepoRoot = (Resolve-Path "$PSScriptRoot/../..").Path
+    Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
+    Import-Module $env:IVSCHAT_MODULE_PATH -Force
+    $Docs = Get-ParsedDocs $RepoRoot
+}
+
+Describe 'Help compiler' {
+    BeforeAll {
+        $work = Join-Path ([IO.Path]::GetTempPath()) "ivschat-help-$([guid]::NewGuid().ToString('n'))"
+        # A small valid doc of a made-up cmdlet; each case below breaks it in one way.
+        $validDoc = @'
+---
+external help file: IvsChat.dll-Help.xml
+Module Name: IvsChat
+online version:
+schema: 2.0.0
+---
+
+# Get-IvsChatSample
+
+## SYNOPSIS
+Gets samples.
+
+## SYNTAX
+
+### Name (Default)
+```
+Get-IvsChatSample [[-Name] <String[]>] [<CommonParameters>]
+```
+
+### Identifier
+```
+Get-IvsChatSample -Identifier <String> [<CommonParameters>]
+```
+
+## DESCRIPTION
+Gets samples by name or identifier.
+
+## EXAMPLES
+
+### Example 1: Get every sample
+```powershell
+Get-IvsChatSample
+```
+
+Gets every sample.
+
+## PARAMETERS
+
+### -Identifier
+The identifier.
+
+```yaml
+Type: String
+Parameter Sets: Identifier
+Aliases: Arn
+
+Required: True
+Position: Named
+Default value: None
+Accept pipeline input: True (ByPropertyName, ByValue)
+Accept wildcard characters: False
+```
+
+### -Name
+The names.
+
+```yaml
+Type: String[]
+Parameter Sets: Name
+Aliases:
+
+Required: False
+Position: 0
+Default value: None
+Accept pipeline input: False
+Accept wildcard characters: True
+```
+
+### CommonParameters
+This cmdlet supports the common parameters.
+
+## INPUTS
+
+### System.String
+
+## OUTPUTS
+
+### System.Object
+
+## NOTES
+
+## RELATED LINKS
+
+[about_IvsChat](about_IvsChat.md)
+'@ -replace "`r`n", "`n"
+        function Invoke-CompilerOnDocs([hashtable] $Files) {
+            $dir = Join-Path $work ([guid]::NewGuid().ToString('n'))
+            New-Item -ItemType Directory $dir | Out-Null
+            foreach ($f in $Files.GetEnumerator()) { Set-Content (Join-Path $dir $f.Key) $f.Value -NoNewline }
+            $result = Invoke-HelpCompiler $RepoRoot @($dir, (Join-Path $dir 'out'))
+            $result | Add-Member HelpWritten (Test-Path (Join-Path $dir 'out/IvsChat.dll-Help.xml')) -PassThru
+        }
+        $validAbout = "# about_IvsChat`n`n## SHORT DESCRIPTION`nShort.`n`n## LONG DESCRIPTION`nLong.`n"
+
+        # Every broken variant in one folder, compiled by one run (a run costs seconds): each is named after its case.
+        $cases = Get-HelpCompilerCases
+        $files = @{ 'about_IvsChat.md' = "# about_IvsChat`n`n## LONG DESCRIPTION`nText.`n" }
+        for ($i = 0; $i -lt $cases.Count; $i++) {
+            $files["$($cases[$i].Name).md"] = ($validDoc -replace $cases[$i].Pattern, $cases[$i].With) -replace 'Get-IvsChatSample', $cases[$i].Name
+        }
+        $broken = Invoke-CompilerOnDocs $files
+        $errorLines = $broken.StdErr -split "`n"
+    }
+    AfterAll { Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue }
+
+    It 'compiles the repository docs into MAML and about-help that Get-Help reads' {
+        $out = Join-Path $work 'ok'
+        $result = Invoke-HelpCompiler $RepoRoot @((Join-Path $RepoRoot 'docs'), $out)
+        $result.ExitCode | Should -Be 0 -Because $result.StdErr
+        $maml = [xml](Get-Content (Join-Path $out 'IvsChat.dll-Help.xml') -Raw)
+        $maml.helpItems.command.Count | Should -Be @(Get-ChildItem (Join-Path $RepoRoot 'docs') -Filter '*-*.md').Count
+        Get-Content (Join-Path $out 'about_IvsChat.help.txt') -Raw | Should -Match '(?m)^SHORT DESCRIPTION\s*\n\s+\S'
+    }
+
+    It 'accepts the valid sample doc (the control for the cases below)' {
+        $result = Invoke-CompilerOnDocs @{ 'Get-IvsChatSample.md' = $validDoc; 'about_IvsChat.md' = $validAbout }
+        $result.ExitCode | Should -Be 0 -Because $result.StdErr
+        $result.HelpWritten | Should -BeTrue
+    }
+
+    It 'rejects a malformed doc (<Case>) naming the file and line' -ForEach $CompilerCases {
+        ($validDoc -replace $Pattern, $With) | Should -Not -Be $validDoc -Because 'the case must actually break the doc'
+        $mine = @($errorLines | Where-Object { $_ -match "\b$Name\.md\b" })
+        $mine | Should -Not -BeNullOrEmpty -Because "the compiler must name $Name.md"
+        ($mine -join "`n") | Should -Match $Expect
+        if ($Line) { ($mine -join "`n") | Should -Match "$Name\.md:\d+: error:" }
+    }
+
+    It 'rejects an about topic without SHORT DESCRIPTION' {
+        ($errorLines -join "`n") | Should -Match 'about_IvsChat\.md: error: .*SHORT DESCRIPTION'
+    }
+
+    It 'writes no help at all when any doc is malformed' {
+        $broken.ExitCode | Should -Be 1
+        $broken.HelpWritten | Should -BeFalse
+    }
+}
+
+Describe 'about_IvsChat' {
+    It 'is found by Get-Help after Import-Module' {
+        $text = Get-Help about_IvsChat | Out-String
+        $text | Should -Match 'about_ivschat'
+        $text | Should -Match 'Connect-IvsChatRoom|New-IvsChatRoom'
+        $text | Should -Match 'AWS_ENDPOINT_URL_IVSCHAT'
+    }
+}
+
+Describe 'Help of <Name>' -ForEach $Cmdlets {
+    BeforeAll {
+        $command = Get-Command $Name
+        $help = Get-Help $Name -Full
+        $doc = $Docs | Where-Object Name -eq $Name
+    }
+
+    It 'has a doc in docs/' {
+        $doc | Should -Not -BeNullOrEmpty -Because "start one with ./build/New-IvsChatCmdletDoc.ps1 -ModulePath out/IvsChat/IvsChat.psd1 -Name $Name"
+    }
+
+    It 'has a synopsis and a description in Get-Help' {
+        # Without MAML, Get-Help makes the synopsis from the syntax, which starts with the name.
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis.Trim() | Should -Not -Match "^$Name "
+        ($help.description.Text -join '').Trim() | Should -Not -BeNullOrEmpty
+    }
+
+    It 'describes every parameter in Get-Help' {
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters
+        $undocumented = foreach ($p in $command.Parameters.Keys | Where-Object { $common -notcontains $_ }) {
+            $entry = $help.parameters.parameter | Where-Object name -eq $p
+            if (-not $entry -or -not (($entry.description.Text -join '').Trim())) { $p }
+        }
+        $undocumented | Should -BeNullOrEmpty
+    }
+
+    It 'has at least one example' {
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 1
+        @($help.examples.example)[0].code | Should -Not -BeNullOrEmpty
+    }
+
+    It 'agrees with the code on parameters, types, sets, mandatory flags, positions and pipeline input' {
+        if (-not $doc) { Set-ItResult -Skipped -Because 'no doc (reported above)'; return }
+        $code = & (Join-Path $RepoRoot 'build/New-IvsChatCmdletDoc.ps1') -Name $Name -Metadata
+        $problems = Compare-DocWithCode $doc $code
+        $problems | Should -BeNullOrEmpty -Because "re-sync with ./build/New-IvsChatCmdletDoc.ps1 -ModulePath out/IvsChat/IvsChat.psd1 -Name $Name -Update"
+    }
+}
+
+Describe 'docs/<Name>.md' -ForEach $DocNames {
+    It 'documents a cmdlet the module exports' {
+        Get-Command -Module IvsChat -Name $Name -ErrorAction SilentlyContinue | Should -Not -BeNullOrEmpty -Because 'a doc for a cmdlet that no longer exists is stale'
+    }
+}
+
+Describe 'Examples run against the local service' {
+    BeforeAll {
+        $emulator = Start-TestEmulator
+        Use-TestEmulator $emulator
+    }
+    AfterAll { if ($emulator) { $emulator | Stop-TestEmulator } }
+
+    It '<Cmdlet> "<Title>" (line <Line>)' -ForEach $Examples {
+        # Each example starts from an empty service, in its own session, as a reader would run it.
+        Invoke-EmulatorControl $emulator 'reset' -Method POST | Out-Null
+        $run = Invoke-ExampleInFreshRunspace -Code $Code -ModulePath $env:IVSCHAT_MODULE_PATH
+        $run.Errors | Should -BeNullOrEmpty -Because "the example in docs/$Cmdlet.md must run cleanly"
+    }
+}
