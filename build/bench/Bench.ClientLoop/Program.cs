@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Text.Json;
+using IvsChat.Client;
+using IvsChat.Client.Model;
+
+// Settings come from the environment, exactly as the module resolves them (build/Bench.ps1 points AWS_* and
+// AWS_ENDPOINT_URL_IVSCHAT at the local service). Same protocol as the other loops: --warmup calls, then
+// --rounds timed rounds of --count GetRoom calls; the median round is the result. With --list, also times
+// walking every room through the client's paging stream.
+string Arg(string name, string fallback)
+{
+    int i = Array.IndexOf(args, "--" + name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+var arn = Arg("arn", "");
+int count = int.Parse(Arg("count", "500")), warmup = int.Parse(Arg("warmup", "100")), rounds = int.Parse(Arg("rounds", "3"));
+var settings = ClientSettingsResolver.Resolve(new ClientSettingsInput());
+using var client = new IvsChatClient(settings);
+
+var sw = Stopwatch.StartNew();
+double? perCallUs = null, firstCallMs = null;
+var roundMs = new double[rounds];
+if (arn.Length > 0)
+{
+    var request = new GetRoomRequest { Identifier = arn };
+    var first = await client.GetRoomAsync(request);
+    firstCallMs = sw.Elapsed.TotalMilliseconds;
+    if (first.Arn != arn) throw new InvalidOperationException($"GetRoom returned {first.Arn}");
+    for (int i = 1; i < warmup; i++) await client.GetRoomAsync(request);
+    for (int r = 0; r < rounds; r++)
+    {
+        sw.Restart();
+        for (int i = 0; i < count; i++) await client.GetRoomAsync(request);
+        roundMs[r] = sw.Elapsed.TotalMilliseconds;
+    }
+    perCallUs = roundMs.Order().ElementAt(rounds / 2) * 1000 / count;
+}
+
+double? listMs = null;
+int listed = 0;
+if (args.Contains("--list"))
+{
+    sw.Restart();
+    await foreach (var _ in client.ListRoomsPaginatedAsync(new ListRoomsRequest())) listed++;
+    listMs = sw.Elapsed.TotalMilliseconds;
+}
+
+Console.WriteLine(JsonSerializer.Serialize(new { count, roundMs, perCallUs, firstCallMs, listed, listMs }));
