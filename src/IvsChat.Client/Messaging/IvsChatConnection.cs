@@ -1,0 +1,465 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net.WebSockets;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace IvsChat.Client.Messaging
+{
+    public enum ChatConnectionState { Connecting, Open, Closing, Closed }
+
+    /// <summary>
+    /// One connection to an IVS Chat room's messaging WebSocket. A background reader takes every frame off the socket:
+    /// answers to this connection's requests complete them (matched by RequestId), and every MESSAGE / EVENT and
+    /// unmatched ERROR goes into a bounded buffer for ReceiveAsync (oldest dropped and counted when full). An idle
+    /// watchdog probes a silent connection and aborts it when the service does not answer, so nothing hangs on a dead
+    /// socket. Thread-safe. The token is never logged or put in an exception.
+    /// </summary>
+    public sealed class IvsChatConnection : IDisposable
+    {
+        private const string ProbePrefix = "ivschatps-probe-";
+        private static readonly Regex HttpStatusPattern = new Regex(@"'(\d{3})'", RegexOptions.CultureInvariant);
+
+        private sealed class Pending
+        {
+            public Pending(string action) { Action = action; }
+            public string Action { get; }
+            public TaskCompletionSource<ChatItem> Completion { get; } =
+                new TaskCompletionSource<ChatItem>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        private readonly ClientWebSocket _socket;
+        private readonly IvsChatConnectionOptions _options;
+        private readonly SemaphoreSlim _sendLock = new SemaphoreSlim(1, 1);
+        private readonly ConcurrentDictionary<string, Pending> _pending = new ConcurrentDictionary<string, Pending>(StringComparer.Ordinal);
+        private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
+        private readonly object _bufferGate = new object();
+        private readonly Queue<ChatItem> _buffer = new Queue<ChatItem>();
+        private TaskCompletionSource<bool>? _bufferSignal;
+        private Task _reader = Task.CompletedTask;
+        private Task _watchdog = Task.CompletedTask;
+        private long _lastFrameTimestamp = Stopwatch.GetTimestamp();
+        private string? _probeRequestId;
+        private long _probeSentTimestamp;
+        private long _dropped;
+        private long _droppedUnreported;
+        private int _state = (int)ChatConnectionState.Connecting;
+        private string? _closeReason;
+
+        private IvsChatConnection(Uri endpoint, ClientWebSocket socket, IvsChatConnectionOptions options, DateTime? sessionExpirationTime)
+        {
+            Endpoint = endpoint;
+            _socket = socket;
+            _options = options;
+            SessionExpirationTime = sessionExpirationTime;
+        }
+
+        public Uri Endpoint { get; }
+        public ChatConnectionState State => (ChatConnectionState)Volatile.Read(ref _state);
+        /// <summary>When the session ends (from CreateChatToken's sessionExpirationTime), UTC, if known.</summary>
+        public DateTime? SessionExpirationTime { get; }
+        /// <summary>True once the service reported the session's end (ERROR 401).</summary>
+        public bool SessionExpired { get; private set; }
+        public WebSocketCloseStatus? CloseStatus { get; private set; }
+        /// <summary>Why the connection ended, in words (the service's close reason, or what the client saw).</summary>
+        public string? CloseReason => Volatile.Read(ref _closeReason);
+        /// <summary>Frames dropped from the receive buffer because it was full (since connecting).</summary>
+        public long DroppedCount => Interlocked.Read(ref _dropped);
+        public int BufferedCount { get { lock (_bufferGate) return _buffer.Count; } }
+
+        /// <summary>Opens a connection with a chat token (sent as the WebSocket subprotocol, as the service expects).</summary>
+        /// <exception cref="ChatConnectionException">The service refused the token (HttpStatusCode 401/404) or could not be reached.</exception>
+        public static async Task<IvsChatConnection> ConnectAsync(Uri endpoint, string token, IvsChatConnectionOptions? options = null,
+            DateTime? sessionExpirationTime = null, CancellationToken cancellationToken = default)
+        {
+            if (endpoint == null) throw new ArgumentNullException(nameof(endpoint));
+            if (string.IsNullOrEmpty(token)) throw new ArgumentException("A chat token is required.", nameof(token));
+            options ??= new IvsChatConnectionOptions();
+            var socket = new ClientWebSocket();
+            try
+            {
+                socket.Options.AddSubProtocol(token);
+            }
+            catch (ArgumentException)
+            {
+                socket.Dispose();
+                throw new ArgumentException("The chat token contains characters that cannot be sent as a WebSocket subprotocol.", nameof(token));
+            }
+            // Unsolicited pongs keep NATs and proxies from dropping a quiet connection; liveness is the watchdog's job.
+            socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(20);
+            var connection = new IvsChatConnection(endpoint, socket, options, sessionExpirationTime);
+            using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                connectTimeout.CancelAfter(options.ConnectTimeout);
+                try
+                {
+                    await socket.ConnectAsync(endpoint, connectTimeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    socket.Dispose();
+                    throw new ChatConnectionException($"The chat service at {endpoint} did not accept the connection within {options.ConnectTimeout.TotalSeconds:0.#} s.");
+                }
+                catch (WebSocketException e)
+                {
+                    socket.Dispose();
+                    throw RefusedConnection(endpoint, e);
+                }
+                catch (Exception) when (cancellationToken.IsCancellationRequested)
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            }
+            connection.Trace("connected to " + endpoint);
+            Interlocked.Exchange(ref connection._state, (int)ChatConnectionState.Open);
+            connection._reader = Task.Run(connection.ReadLoopAsync);
+            if (options.IdleProbeInterval > TimeSpan.Zero) connection._watchdog = Task.Run(connection.WatchdogAsync);
+            return connection;
+        }
+
+        private static ChatConnectionException RefusedConnection(Uri endpoint, WebSocketException e)
+        {
+            // .NET reports a refused upgrade as "The server returned status code '401' when status code '101' was expected."
+            var match = HttpStatusPattern.Match(e.Message);
+            if (match.Success && int.TryParse(match.Groups[1].Value, out int status) && status != 101)
+            {
+                string why = status == 401 ? "the chat token is invalid, expired (tokens connect only within their short lifetime) or already used"
+                    : status == 404 ? "the token's room does not exist"
+                    : "the service refused the handshake";
+                return new ChatConnectionException($"The chat service refused the connection (HTTP {status}): {why}.", status, e);
+            }
+            return new ChatConnectionException($"Could not connect to the chat service at {endpoint}: {e.Message}", null, e);
+        }
+
+        // ---------------- requests ----------------
+
+        /// <summary>Sends a message and returns it as delivered to the room (matched by RequestId).</summary>
+        /// <exception cref="ChatRequestException">ERROR answer: 403 no SEND_MESSAGE capability, 406 review denied, 413 too long, 429 rate.</exception>
+        public async Task<ChatMessage> SendMessageAsync(string content, IDictionary<string, string>? attributes = null, CancellationToken cancellationToken = default)
+        {
+            if (content == null) throw new ArgumentNullException(nameof(content));
+            string requestId = Guid.NewGuid().ToString();
+            var frame = ChatWire.Request(ChatWire.SendMessageAction, requestId, content: content, attributes: attributes);
+            return (ChatMessage)await RequestAsync(ChatWire.SendMessageAction, requestId, frame, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Deletes a message for everyone; returns the aws:DELETE_MESSAGE event that confirms it.</summary>
+        public async Task<ChatEvent> DeleteMessageAsync(string messageId, string? reason = null, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrEmpty(messageId)) throw new ArgumentException("A message id is required.", nameof(messageId));
+            string requestId = Guid.NewGuid().ToString();
+            var frame = ChatWire.Request(ChatWire.DeleteMessageAction, requestId, id: messageId, reason: reason);
+            return (ChatEvent)await RequestAsync(ChatWire.DeleteMessageAction, requestId, frame, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Disconnects every connection of a user from the room; returns the aws:DISCONNECT_USER event.</summary>
+        public async Task<ChatEvent> DisconnectUserAsync(string userId, string? reason = null, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrEmpty(userId)) throw new ArgumentException("A user id is required.", nameof(userId));
+            string requestId = Guid.NewGuid().ToString();
+            var frame = ChatWire.Request(ChatWire.DisconnectUserAction, requestId, userId: userId, reason: reason);
+            return (ChatEvent)await RequestAsync(ChatWire.DisconnectUserAction, requestId, frame, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<ChatItem> RequestAsync(string action, string requestId, byte[] frame, CancellationToken cancellationToken)
+        {
+            ThrowIfNotOpen();
+            var pending = new Pending(action);
+            _pending[requestId] = pending;
+            try
+            {
+                await SendFrameAsync(frame, cancellationToken).ConfigureAwait(false);
+                Trace($"-> {action} RequestId={requestId}");
+                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    wait.CancelAfter(_options.RequestTimeout);
+                    var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    using (wait.Token.Register(() => cancelled.TrySetResult(true)))
+                    {
+                        if (await Task.WhenAny(pending.Completion.Task, cancelled.Task).ConfigureAwait(false) != pending.Completion.Task)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                            throw new TimeoutException($"The chat service did not answer {action} within {_options.RequestTimeout.TotalSeconds:0.#} s.");
+                        }
+                    }
+                }
+                return await pending.Completion.Task.ConfigureAwait(false);
+            }
+            finally
+            {
+                _pending.TryRemove(requestId, out _);
+            }
+        }
+
+        private async Task SendFrameAsync(byte[] frame, CancellationToken cancellationToken)
+        {
+            await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                ThrowIfNotOpen();
+                await _socket.SendAsync(new ArraySegment<byte>(frame), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WebSocketException e)
+            {
+                Abort("connection lost while sending: " + e.Message);
+                throw new ChatConnectionException("The chat connection is closed: " + CloseReason, null, e);
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+
+        private void ThrowIfNotOpen()
+        {
+            if (State != ChatConnectionState.Open)
+                throw new ChatConnectionException("The chat connection is " + State.ToString().ToLowerInvariant()
+                    + (CloseReason != null ? ": " + CloseReason : "."));
+        }
+
+        // ---------------- receiving ----------------
+
+        /// <summary>The next buffered MESSAGE / EVENT / ERROR, waiting up to <paramref name="timeout"/>
+        /// (Timeout.InfiniteTimeSpan: no limit). Null on timeout, or when the connection is closed and the buffer empty.</summary>
+        public async Task<ChatItem?> ReceiveAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+        {
+            var clock = Stopwatch.StartNew();
+            while (true)
+            {
+                Task signal;
+                lock (_bufferGate)
+                {
+                    if (_buffer.Count > 0) return _buffer.Dequeue();
+                    if (State == ChatConnectionState.Closed) return null;
+                    _bufferSignal ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    signal = _bufferSignal.Task;
+                }
+                TimeSpan remaining = timeout == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : timeout - clock.Elapsed;
+                if (remaining != Timeout.InfiniteTimeSpan && remaining <= TimeSpan.Zero) return null;
+                using (var delayCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    Task delay = Task.Delay(remaining, delayCancel.Token);
+                    Task first = await Task.WhenAny(signal, delay).ConfigureAwait(false);
+                    delayCancel.Cancel();
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (first != signal) return null;
+                }
+            }
+        }
+
+        /// <summary>How many frames were dropped since the last call (for a "buffer overflowed" warning).</summary>
+        public long TakeDroppedCount() => Interlocked.Exchange(ref _droppedUnreported, 0);
+
+        private async Task ReadLoopAsync()
+        {
+            var chunk = new byte[8192];
+            var message = new MemoryStream();
+            bool tooBig = false;
+            try
+            {
+                while (!_lifetime.IsCancellationRequested)
+                {
+                    WebSocketReceiveResult r = await _socket.ReceiveAsync(new ArraySegment<byte>(chunk), _lifetime.Token).ConfigureAwait(false);
+                    Interlocked.Exchange(ref _lastFrameTimestamp, Stopwatch.GetTimestamp());
+                    if (r.MessageType == WebSocketMessageType.Close)
+                    {
+                        CloseStatus = r.CloseStatus;
+                        string description = string.IsNullOrEmpty(r.CloseStatusDescription) ? "closed by the service" : "closed by the service: " + r.CloseStatusDescription;
+                        if (SessionExpired) description = "the chat session expired";
+                        Interlocked.CompareExchange(ref _closeReason, description, null);
+                        Trace($"<- close {(int?)r.CloseStatus} {r.CloseStatusDescription}");
+                        await ReplyToCloseAsync().ConfigureAwait(false);
+                        return;
+                    }
+                    if (!tooBig && message.Length + r.Count <= _options.MaxFrameBytes) message.Write(chunk, 0, r.Count);
+                    else tooBig = true;
+                    if (!r.EndOfMessage) continue;
+                    if (tooBig) Trace($"<- frame over {_options.MaxFrameBytes} bytes ignored");
+                    else if (r.MessageType == WebSocketMessageType.Text) Dispatch(new ReadOnlyMemory<byte>(message.GetBuffer(), 0, (int)message.Length));
+                    message.SetLength(0);
+                    tooBig = false;
+                }
+            }
+            catch (Exception e) when (e is WebSocketException || e is OperationCanceledException || e is ObjectDisposedException || e is IOException)
+            {
+                Interlocked.CompareExchange(ref _closeReason, "connection lost: " + e.Message, null);
+            }
+            finally
+            {
+                MarkClosed();
+            }
+        }
+
+        private async Task ReplyToCloseAsync()
+        {
+            try
+            {
+                if (!await _sendLock.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false)) return;
+                try
+                {
+                    if (_socket.State == WebSocketState.CloseReceived)
+                        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
+                            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", timeout.Token).ConfigureAwait(false);
+                }
+                finally { _sendLock.Release(); }
+            }
+            catch (Exception e) when (e is WebSocketException || e is OperationCanceledException || e is ObjectDisposedException) { }
+        }
+
+        private void Dispatch(ReadOnlyMemory<byte> frame)
+        {
+            ChatItem? item = ChatWire.Parse(frame, out string? problem);
+            if (item == null)
+            {
+                Trace("<- unreadable frame ignored: " + problem);
+                return;
+            }
+            Trace($"<- {Describe(item)}");
+            string? probe = Volatile.Read(ref _probeRequestId);
+            Interlocked.Exchange(ref _probeRequestId, null); // any frame proves the connection alive
+            if (item is ChatError probeAnswer && (probeAnswer.RequestId?.StartsWith(ProbePrefix, StringComparison.Ordinal) == true
+                || (probe != null && probeAnswer.RequestId == null && probeAnswer.ErrorCode == 400)))
+                return;
+
+            if (item.RequestId != null && _pending.TryGetValue(item.RequestId, out Pending? pending))
+            {
+                bool answers = item is ChatError
+                    || (item is ChatMessage && pending.Action == ChatWire.SendMessageAction)
+                    || (item is ChatEvent e && ((e.EventName == ChatEvent.DeleteMessageEventName && pending.Action == ChatWire.DeleteMessageAction)
+                        || (e.EventName == ChatEvent.DisconnectUserEventName && pending.Action == ChatWire.DisconnectUserAction)));
+                if (answers && _pending.TryRemove(item.RequestId, out _))
+                {
+                    if (item is ChatError error)
+                    {
+                        pending.Completion.TrySetException(new ChatRequestException(error));
+                        return; // the caller gets it; it is not room traffic
+                    }
+                    pending.Completion.TrySetResult(item);
+                }
+            }
+            if (item is ChatError { ErrorCode: 401 }) SessionExpired = true;
+            Buffer(item);
+        }
+
+        private void Buffer(ChatItem item)
+        {
+            TaskCompletionSource<bool>? signal;
+            lock (_bufferGate)
+            {
+                if (_buffer.Count >= Math.Max(1, _options.ReceiveBufferCapacity))
+                {
+                    _buffer.Dequeue();
+                    Interlocked.Increment(ref _dropped);
+                    Interlocked.Increment(ref _droppedUnreported);
+                }
+                _buffer.Enqueue(item);
+                signal = _bufferSignal;
+                _bufferSignal = null;
+            }
+            signal?.TrySetResult(true);
+        }
+
+        private async Task WatchdogAsync()
+        {
+            try
+            {
+                TimeSpan tick = TimeSpan.FromMilliseconds(Math.Max(50, Math.Min(_options.IdleProbeInterval.TotalMilliseconds, _options.ProbeTimeout.TotalMilliseconds) / 4));
+                while (!_lifetime.IsCancellationRequested && State == ChatConnectionState.Open)
+                {
+                    await Task.Delay(tick, _lifetime.Token).ConfigureAwait(false);
+                    long now = Stopwatch.GetTimestamp();
+                    if (Volatile.Read(ref _probeRequestId) != null)
+                    {
+                        if (Elapsed(Interlocked.Read(ref _probeSentTimestamp), now) > _options.ProbeTimeout)
+                            Abort($"no answer from the chat service for {_options.ProbeTimeout.TotalSeconds:0.#} s (keep-alive timeout)");
+                    }
+                    else if (Elapsed(Interlocked.Read(ref _lastFrameTimestamp), now) > _options.IdleProbeInterval)
+                    {
+                        string requestId = ProbePrefix + Guid.NewGuid().ToString("N");
+                        Interlocked.Exchange(ref _probeSentTimestamp, now);
+                        Volatile.Write(ref _probeRequestId, requestId);
+                        try { await SendFrameAsync(ChatWire.Request(ChatWire.ProbeAction, requestId), _lifetime.Token).ConfigureAwait(false); }
+                        catch (ChatConnectionException) { return; }
+                        Trace("-> keep-alive probe");
+                    }
+                }
+            }
+            catch (OperationCanceledException) { }
+        }
+
+        private static TimeSpan Elapsed(long from, long to) => TimeSpan.FromSeconds((to - from) / (double)Stopwatch.Frequency);
+
+        // ---------------- closing ----------------
+
+        /// <summary>Closes the connection cleanly (close handshake, at most a few seconds), then releases it.</summary>
+        public async Task CloseAsync(CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.CompareExchange(ref _state, (int)ChatConnectionState.Closing, (int)ChatConnectionState.Open) == (int)ChatConnectionState.Open)
+            {
+                Interlocked.CompareExchange(ref _closeReason, "closed by the client", null);
+                try
+                {
+                    using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                    {
+                        timeout.CancelAfter(TimeSpan.FromSeconds(2));
+                        await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+                        try
+                        {
+                            if (_socket.State == WebSocketState.Open || _socket.State == WebSocketState.CloseReceived)
+                                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", timeout.Token).ConfigureAwait(false);
+                        }
+                        finally { _sendLock.Release(); }
+                        await Task.WhenAny(_reader, Task.Delay(TimeSpan.FromSeconds(2), timeout.Token)).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception e) when (e is WebSocketException || e is OperationCanceledException || e is ObjectDisposedException) { }
+            }
+            Dispose();
+        }
+
+        /// <summary>Drops the connection at once (no close handshake).</summary>
+        public void Dispose() => Abort("closed by the client");
+
+        private void Abort(string reason)
+        {
+            Interlocked.CompareExchange(ref _closeReason, reason, null);
+            try { _lifetime.Cancel(); } catch (ObjectDisposedException) { }
+            try { _socket.Abort(); } catch (ObjectDisposedException) { }
+            MarkClosed();
+        }
+
+        private void MarkClosed()
+        {
+            if (Interlocked.Exchange(ref _state, (int)ChatConnectionState.Closed) == (int)ChatConnectionState.Closed) return;
+            Trace("closed: " + CloseReason);
+            try { _lifetime.Cancel(); } catch (ObjectDisposedException) { }
+            var error = new ChatConnectionException("The chat connection closed before the service answered: " + CloseReason);
+            foreach (var pair in _pending)
+                if (_pending.TryRemove(pair.Key, out Pending? p)) p.Completion.TrySetException(error);
+            TaskCompletionSource<bool>? signal;
+            lock (_bufferGate)
+            {
+                signal = _bufferSignal;
+                _bufferSignal = null;
+            }
+            signal?.TrySetResult(true);
+            _socket.Dispose();
+        }
+
+        private void Trace(string line) => _options.Trace?.Invoke("IvsChat messaging: " + line);
+
+        // User ids, content and attributes stay out of the wire trace.
+        private static string Describe(ChatItem item) => item switch
+        {
+            ChatMessage m => $"MESSAGE Id={m.Id} RequestId={m.RequestId}",
+            ChatEvent e => $"EVENT {e.EventName} Id={e.Id} RequestId={e.RequestId}",
+            ChatError x => $"ERROR {x.ErrorCode} Id={x.Id} RequestId={x.RequestId}",
+            _ => item.GetType().Name,
+        };
+    }
+}
