@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using Amazon.Util;
 using Amazon.Runtime;
 using Amazon.Runtime.Endpoints;
 using Amazon.Runtime.Internal;
@@ -37,7 +39,8 @@ namespace IvsChat.Client.Internal
             };
             if (pathResources != null)
                 foreach (var pair in pathResources) request.AddPathResource(pair.Key, pair.Value);
-            if (queryName != null && queryValues != null && queryValues.Count > 0)
+            var hasQuery = queryName != null && queryValues != null && queryValues.Count > 0;
+            if (hasQuery)
             {
                 request.ParameterCollection.Add(queryName, new List<string>(queryValues));
                 request.UseQueryString = true;
@@ -51,7 +54,12 @@ namespace IvsChat.Client.Internal
 
             var result = Signer.SignRequest(request, new SigningConfig(region), null, credentials.AccessKey, credentials.SecretKey, signedAtUtc);
             request.Headers["Authorization"] = result.ForAuthorizationHeader;
-            return new SignedRequest(AmazonServiceClient.ComposeUrl(request), new Dictionary<string, string>(request.Headers, StringComparer.OrdinalIgnoreCase));
+            // ComposeUrl sorts repeated query values; send them in the caller's order, as the JS SDK does
+            // (the canonical request sorts them anyway, so the signature is unaffected).
+            var uri = new UriBuilder(AmazonServiceClient.ComposeUrl(request)) { Query = "" };
+            if (hasQuery)
+                uri.Query = string.Join("&", queryValues!.Select(v => AWSSDKUtils.UrlEncode(queryName, false) + "=" + AWSSDKUtils.UrlEncode(v, false)));
+            return new SignedRequest(uri.Uri, new Dictionary<string, string>(request.Headers, StringComparer.OrdinalIgnoreCase));
         }
 
         /// <summary>The signer only asks the config for the signing name and region.</summary>
