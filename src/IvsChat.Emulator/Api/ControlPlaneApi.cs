@@ -178,6 +178,7 @@ public sealed class ControlPlaneApi(EmulatorOptions options, ChatStore store, Ch
         r.ThrowIfInvalid();
         var room = store.GetRoom(arn);
         var now = time.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)); // what is returned round-trips exactly
         var claims = new ChatTokenClaims(RandomIds.New(), room.Arn, userId!, [.. (capabilities ?? []).Distinct()],
             attributes ?? [], minutes, now + options.TokenTtl, now + options.SessionDuration(minutes));
         return new JsonObject

@@ -11,7 +11,11 @@ public static class AwsJson
     public const string RequestIdHeader = "x-amzn-RequestId";
     public const string ErrorTypeHeader = "x-amzn-ErrorType";
 
-    private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions WriteOptions = new()
+    {
+        WriteIndented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>ISO 8601 with milliseconds in UTC, as restJson1 date-time timestamps.</summary>
     public static string Time(DateTimeOffset t) =>

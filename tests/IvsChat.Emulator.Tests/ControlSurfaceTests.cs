@@ -1,0 +1,97 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using IvsChat.Emulator.Hosting;
+using IvsChat.Emulator.Tests.Support;
+
+namespace IvsChat.Emulator.Tests;
+
+public class ControlSurfaceTests
+{
+    [Fact]
+    public async Task Injected_errors_answer_the_next_N_calls_then_stop()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var add = await emu.Http.PostAsJsonAsync(new Uri(emu.BaseUrl, "/_emulator/faults"),
+            new { operation = "ListRooms", error = "ThrottlingException", count = 2 });
+        Assert.Equal(200, (int)add.StatusCode);
+        await emu.Http.PostAsJsonAsync(new Uri(emu.BaseUrl, "/_emulator/faults"), new { operation = "GetRoom", error = "PendingVerification" });
+
+        for (int i = 0; i < 2; i++)
+        {
+            var r = await emu.PostAsync("ListRooms", new { });
+            Assert.Equal((429, "ThrottlingException"), (r.Status, r.ErrorType));
+            Assert.NotNull(r.Json["limit"]);
+        }
+        Assert.Equal(200, (await emu.PostAsync("ListRooms", new { })).Status);
+        var pending = await emu.PostAsync("GetRoom", new { identifier = "arn:aws:ivschat:us-east-1:123456789012:room/abcdefghijkl" });
+        Assert.Equal((403, "PendingVerification"), (pending.Status, pending.ErrorType));
+
+        var counts = JsonNode.Parse(await emu.Http.GetStringAsync(new Uri(emu.BaseUrl, "/_emulator/requests")))!["counts"]!;
+        Assert.Equal(3, counts["ListRooms"]!.GetValue<long>());
+        Assert.Equal(1, counts["GetRoom"]!.GetValue<long>());
+    }
+
+    [Theory]
+    [InlineData("AccessDeniedException", 403)]
+    [InlineData("InternalServerException", 500)]
+    [InlineData("ServiceQuotaExceededException", 402)]
+    public async Task Any_operation_fault_uses_the_error_status(string error, int status)
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        await emu.Http.PostAsJsonAsync(new Uri(emu.BaseUrl, "/_emulator/faults"), new { operation = "*", error, message = "custom" });
+        var r = await emu.PostAsync("CreateRoom", new { });
+        Assert.Equal((status, error, "custom"), (r.Status, r.ErrorType, r.Message));
+        Assert.Equal(200, (await emu.PostAsync("CreateRoom", new { })).Status);
+    }
+
+    [Fact]
+    public async Task Bad_fault_requests_are_explained()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var r = await emu.Http.PostAsJsonAsync(new Uri(emu.BaseUrl, "/_emulator/faults"), new { operation = "Nope", error = "ThrottlingException" });
+        Assert.Equal(400, (int)r.StatusCode);
+        Assert.Contains("CreateRoom", await r.Content.ReadAsStringAsync());
+        r = await emu.Http.PostAsJsonAsync(new Uri(emu.BaseUrl, "/_emulator/faults"), new { operation = "GetRoom", error = "Nope" });
+        Assert.Equal(400, (int)r.StatusCode);
+    }
+
+    [Fact]
+    public async Task Reset_forgets_resources_counts_and_faults()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        string room = await emu.CreateRoomAsync();
+        await emu.Http.PostAsJsonAsync(new Uri(emu.BaseUrl, "/_emulator/faults"), new { operation = "DeleteRoom", error = "InternalServerException" });
+        var reset = await emu.Http.PostAsync(new Uri(emu.BaseUrl, "/_emulator/reset"), null);
+        Assert.Equal(204, (int)reset.StatusCode);
+        Assert.Equal(404, (await emu.PostAsync("GetRoom", new { identifier = room })).Status);
+        var counts = JsonNode.Parse(await emu.Http.GetStringAsync(new Uri(emu.BaseUrl, "/_emulator/requests")))!["counts"]!.AsObject();
+        Assert.Equal(["GetRoom"], counts.Select(c => c.Key));
+        var faults = JsonNode.Parse(await emu.Http.GetStringAsync(new Uri(emu.BaseUrl, "/_emulator/faults")))!["faults"]!.AsArray();
+        Assert.Empty(faults);
+    }
+
+    [Fact]
+    public async Task Quotas_throttle_only_when_enforced()
+    {
+        await using var strict = await TestEmulator.StartAsync(new EmulatorOptions { EnforceQuotas = true });
+        string room = await strict.CreateRoomAsync();
+        var results = new List<int>();
+        for (int i = 0; i < 15; i++) results.Add((await strict.PostAsync("GetRoom", new { identifier = room })).Status);
+        Assert.Contains(429, results);
+        Assert.True(results.Count(s => s == 200) is >= 4 and <= 10, string.Join(",", results));
+        var throttled = await strict.PostAsync("GetRoom", new { identifier = room });
+        if (throttled.Status == 429)
+        {
+            Assert.Equal("ThrottlingException", throttled.ErrorType);
+            Assert.Equal(5, throttled.Json["limit"]!.GetValue<int>());
+        }
+        // Other operations have their own buckets.
+        Assert.Equal(200, (await strict.PostAsync("CreateChatToken", new { roomIdentifier = room, userId = "u" })).Status);
+        await Task.Delay(400); // refills continuously: 5 per second = 2 tokens in 0.4 s
+        Assert.Equal(200, (await strict.PostAsync("GetRoom", new { identifier = room })).Status);
+
+        await using var lax = await TestEmulator.StartAsync();
+        string room2 = await lax.CreateRoomAsync();
+        for (int i = 0; i < 30; i++) Assert.Equal(200, (await lax.PostAsync("GetRoom", new { identifier = room2 })).Status);
+    }
+}
