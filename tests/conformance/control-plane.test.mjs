@@ -309,3 +309,38 @@ describe('--enforce-quotas', () => {
     }
   });
 });
+
+describe('startup, options and shutdown', () => {
+  test('prints the settings lines first, honours --region/--account-id/--access-key, stops on SIGTERM with code 0', async () => {
+    const other = await startEmulator(['--region', 'eu-west-1', '--account-id', '000011112222', '--access-key', 'AKIDOTHER', '--secret-key', 'other-secret']);
+    try {
+      assert.deepEqual(other.lines.slice(0, 5).map((l) => l.split('=')[0]),
+        ['IVSCHAT_ENDPOINT', 'IVSCHAT_MESSAGING_ENDPOINT', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']);
+      assert.match(other.endpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
+      assert.equal(other.messagingEndpoint, other.endpoint.replace('http:', 'ws:'));
+      assert.deepEqual([other.region, other.accessKeyId, other.secretAccessKey], ['eu-west-1', 'AKIDOTHER', 'other-secret']);
+      const c = new ivs.IvschatClient({ endpoint: other.endpoint, region: other.region, maxAttempts: 1,
+        credentials: { accessKeyId: other.accessKeyId, secretAccessKey: other.secretAccessKey } });
+      const room = await c.send(new ivs.CreateRoomCommand({}));
+      assert.match(room.arn, /^arn:aws:ivschat:eu-west-1:000011112222:room\//);
+      // The default credentials are not accepted when others are configured.
+      const d = new ivs.IvschatClient({ endpoint: other.endpoint, region: other.region, maxAttempts: 1,
+        credentials: { accessKeyId: emu.accessKeyId, secretAccessKey: emu.secretAccessKey } });
+      await rejects(d.send(new ivs.ListRoomsCommand({})), 'UnrecognizedClientException');
+    } finally {
+      assert.equal(await other.stop(), 0);
+    }
+  });
+
+  test('--no-auth accepts unsigned requests; bad options exit with an error', async () => {
+    const open = await startEmulator(['--no-auth']);
+    try {
+      const res = await fetch(`${open.endpoint}/CreateRoom`, { method: 'POST', body: '{"name":"x"}' });
+      assert.equal(res.status, 200);
+      assert.equal((await res.json()).name, 'x');
+    } finally {
+      await open.stop();
+    }
+    await assert.rejects(startEmulator(['--account-id', '12']), /12 digits/);
+  });
+});

@@ -7,12 +7,14 @@ const dll = process.env.IVSCHAT_EMULATOR_DLL;
 /**
  * @param {string[]} args extra emulator options, e.g. ['--enforce-quotas']
  * @returns {Promise<{endpoint: string, messagingEndpoint?: string, region: string, accessKeyId: string,
- *   secretAccessKey: string, env: Record<string,string>, stop: () => Promise<void>}>}
+ *   secretAccessKey: string, env: Record<string,string>, lines: string[],
+ *   stop: () => Promise<number|null>}>} stop() sends SIGTERM and resolves with the exit code.
  */
 export async function startEmulator(args = []) {
   if (!dll) throw new Error('IVSCHAT_EMULATOR_DLL is not set: run the tests through build.ps1 Test.');
   const child = spawn('dotnet', [dll, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const env = {};
+  const printed = []; // the KEY=value lines in the order printed
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const lines = createInterface({ input: child.stdout });
@@ -21,6 +23,7 @@ export async function startEmulator(args = []) {
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`emulator exited (${code}): ${stderr}`)); });
     lines.on('line', (line) => {
       const m = /^([A-Z_]+)=(.*)$/.exec(line);
+      printed.push(line);
       if (m) env[m[1]] = m[2];
       if (env.IVSCHAT_ENDPOINT && env.AWS_REGION && env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
         clearTimeout(timer);
@@ -38,9 +41,10 @@ export async function startEmulator(args = []) {
     accessKeyId: env.AWS_ACCESS_KEY_ID,
     secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
     env,
+    lines: printed,
     stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
+      if (child.exitCode !== null) return resolve(child.exitCode);
+      child.once('exit', (code) => resolve(code));
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 5000).unref();
     }),
