@@ -75,7 +75,7 @@ function Get-CmdletDocMetadata([System.Management.Automation.CommandInfo] $Comma
             $p = $set.Parameters | Where-Object Name -eq $parameter.Name
             if (-not $p) { continue }
             [pscustomobject]@{
-                Set            = $set.Name
+                SetName        = $set.Name
                 Required       = [bool]$p.IsMandatory
                 Position       = if ($p.Position -lt 0) { 'Named' } else { [string]$p.Position }
                 ByValue        = [bool]$p.ValueFromPipeline
@@ -104,7 +104,7 @@ function Get-CmdletDocMetadata([System.Management.Automation.CommandInfo] $Comma
 
 function Format-SyntaxLine($Meta, [string] $SetName) {
     $inSet = foreach ($p in $Meta.Parameters) {
-        $s = $p.PerSet | Where-Object Set -eq $SetName
+        $s = $p.PerSet | Where-Object SetName -eq $SetName
         if ($s) { [pscustomobject]@{ P = $p; S = $s } }
     }
     $positional = $inSet | Where-Object { $_.S.Position -ne 'Named' } | Sort-Object { [int]$_.S.Position }
@@ -135,7 +135,7 @@ function Format-ParameterMetadata($Meta, $Parameter) {
     $groups = @($Parameter.PerSet | Group-Object { "$($_.Required)|$($_.Position)|$($_.ByValue)|$($_.ByPropertyName)" })
     foreach ($group in $groups) {
         $first = $group.Group[0]
-        $sets = if ($Parameter.InAllSets -and $groups.Count -eq 1) { '(All)' } else { ($group.Group.Set) -join ', ' }
+        $sets = if ($Parameter.InAllSets -and $groups.Count -eq 1) { '(All)' } else { ($group.Group.SetName) -join ', ' }
         $pipeline = if ($first.ByValue -and $first.ByPropertyName) { 'True (ByPropertyName, ByValue)' }
             elseif ($first.ByValue) { 'True (ByValue)' } elseif ($first.ByPropertyName) { 'True (ByPropertyName)' } else { 'False' }
         $default = if ($Parameter.FullType -eq [switch]) { 'False' } else { 'None' }
@@ -256,7 +256,8 @@ function Update-DocText([string] $Text, $Meta) {
     $sections['INPUTS'] = "`n" + (Format-TypesSection $Meta.Inputs $typeDescriptions[0]) + "`n"
     $sections['OUTPUTS'] = "`n" + (Format-TypesSection $Meta.Outputs $typeDescriptions[1]) + "`n"
     $out = $sections[''] + (($sections.GetEnumerator() | Where-Object Key | ForEach-Object { "## $($_.Key)`n$($_.Value)" }) -join '')
-    $out.TrimEnd() + "`n"
+    # A blank line before every ##/### heading, as platyPS writes and as New-DocText does.
+    ($out -replace '([^\n])\n(#{2,3} )', "`$1`n`n`$2").TrimEnd() + "`n"
 }
 
 if ($ModulePath) { Import-Module $ModulePath -Force -ErrorAction Stop }
@@ -271,11 +272,11 @@ foreach ($command in $commands) {
         if (-not (Test-Path $path)) { Write-Warning "$($command.Name): no doc at $path; run without -Update to start one."; continue }
         $old = Get-Content $path -Raw
         $new = Update-DocText $old $meta
-        if ($new -ne ($old -replace "`r`n", "`n")) { Set-Content -Path $path -Value $new -NoNewline; Write-Host "Updated $path" }
+        if ($new -ne ($old -replace "`r`n", "`n")) { Set-Content -Path $path -Value $new -NoNewline; Write-Host "Updated $(Resolve-Path $path -Relative)" }
         continue
     }
     if ((Test-Path $path) -and -not $Force) { Write-Warning "$path exists; use -Update to re-sync it or -Force to start over."; continue }
     New-Item -ItemType Directory -Force $OutputFolder | Out-Null
     Set-Content -Path $path -Value ((New-DocText $meta).TrimEnd() + "`n") -NoNewline
-    Write-Host "Wrote $path"
+    Write-Host "Wrote $(Resolve-Path $path -Relative)"
 }

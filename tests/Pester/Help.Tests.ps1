@@ -50,19 +50,19 @@ BeforeDiscovery {
                 if (Compare-Object @($m.Aliases) @($p.Aliases)) { "-$($p.Name): doc aliases [$($m.Aliases -join ', ')], code [$($p.Aliases -join ', ')]" }
                 if ($m.AcceptWildcard -ne $p.Wildcard) { "-$($p.Name): doc wildcards $($m.AcceptWildcard), code $($p.Wildcard)" }
                 foreach ($set in $m.ParameterSets | Where-Object { $_ -ne '(All)' }) {
-                    if ($set -notin $p.PerSet.Set) { "-$($p.Name): documented in set '$set', where the code does not have it" }
+                    if ($set -notin $p.PerSet.SetName) { "-$($p.Name): documented in set '$set', where the code does not have it" }
                 }
             }
             foreach ($s in $p.PerSet) {
-                $m = @($d.Metadata | Where-Object { $_.ParameterSets -contains $s.Set }) + @($d.Metadata | Where-Object { $_.ParameterSets -contains '(All)' }) | Select-Object -First 1
-                if (-not $m) { "-$($p.Name): no metadata for set '$($s.Set)'"; continue }
-                if ($m.Required -ne $s.Required) { "-$($p.Name) in '$($s.Set)': doc Required $($m.Required), code $($s.Required)" }
-                if ($m.Position -ne $s.Position) { "-$($p.Name) in '$($s.Set)': doc Position $($m.Position), code $($s.Position)" }
+                $m = @($d.Metadata | Where-Object { $_.ParameterSets -contains $s.SetName }) + @($d.Metadata | Where-Object { $_.ParameterSets -contains '(All)' }) | Select-Object -First 1
+                if (-not $m) { "-$($p.Name): no metadata for set '$($s.SetName)'"; continue }
+                if ($m.Required -ne $s.Required) { "-$($p.Name) in '$($s.SetName)': doc Required $($m.Required), code $($s.Required)" }
+                if ($m.Position -ne $s.Position) { "-$($p.Name) in '$($s.SetName)': doc Position $($m.Position), code $($s.Position)" }
                 if ($m.PipelineByValue -ne $s.ByValue -or $m.PipelineByPropertyName -ne $s.ByPropertyName) {
-                    "-$($p.Name) in '$($s.Set)': doc pipeline ByValue=$($m.PipelineByValue) ByPropertyName=$($m.PipelineByPropertyName), code ByValue=$($s.ByValue) ByPropertyName=$($s.ByPropertyName)"
+                    "-$($p.Name) in '$($s.SetName)': doc pipeline ByValue=$($m.PipelineByValue) ByPropertyName=$($m.PipelineByPropertyName), code ByValue=$($s.ByValue) ByPropertyName=$($s.ByPropertyName)"
                 }
             }
-            if (-not $p.InAllSets -and ($d.Metadata.ParameterSets -contains '(All)')) { "-$($p.Name): documented for (All) sets, but the code has it only in [$($p.PerSet.Set -join ', ')]" }
+            if (-not $p.InAllSets -and ($d.Metadata.ParameterSets -contains '(All)')) { "-$($p.Name): documented for (All) sets, but the code has it only in [$($p.PerSet.SetName -join ', ')]" }
         }
         foreach ($d in $Doc.Parameters | Where-Object { $_.Name -notin $Code.Parameters.Name }) { "-$($d.Name) is documented but the cmdlet has no such parameter" }
         $docOutputs = @($Doc.Outputs.Name)
@@ -324,6 +324,35 @@ Describe 'Help of <Name>' -ForEach $Cmdlets {
         $code = & (Join-Path $RepoRoot 'build/New-IvsChatCmdletDoc.ps1') -Name $Name -Metadata
         $problems = Compare-DocWithCode $doc $code
         $problems | Should -BeNullOrEmpty -Because "re-sync with ./build/New-IvsChatCmdletDoc.ps1 -ModulePath out/IvsChat/IvsChat.psd1 -Name $Name -Update"
+    }
+}
+
+Describe 'The drift check' {
+    BeforeAll {
+        # A documented cmdlet with parameter sets and a pipeline parameter, to tamper with.
+        $subject = $Docs | Where-Object { $_.Syntax.Count -gt 1 -and ($_.Parameters.Metadata | Where-Object PipelineByValue) } | Select-Object -First 1
+        if ($subject) { $code = & (Join-Path $RepoRoot 'build/New-IvsChatCmdletDoc.ps1') -Name $subject.Name -Metadata }
+        function Copy-Doc { $subject | ConvertTo-Json -Depth 10 | ConvertFrom-Json }
+    }
+
+    It 'finds nothing to report on the untouched doc' {
+        if (-not $subject) { Set-ItResult -Skipped -Because 'no documented cmdlet with several parameter sets yet'; return }
+        Compare-DocWithCode $subject $code | Should -BeNullOrEmpty
+    }
+
+    It 'reports <Change>' -ForEach @(
+        @{ Change = 'a parameter missing from the doc'; Expect = 'is not documented'; Tamper = { param($d) $d.Parameters = @($d.Parameters | Select-Object -Skip 1) } }
+        @{ Change = 'a parameter the code does not have'; Expect = 'no such parameter'; Tamper = { param($d) $d.Parameters += [pscustomobject]@{ Name = 'Bogus'; Metadata = @() } } }
+        @{ Change = 'a wrong type'; Expect = 'doc type'; Tamper = { param($d) $d.Parameters[0].Metadata[0].Type = 'Guid' } }
+        @{ Change = 'a wrong mandatory flag'; Expect = 'doc Required'; Tamper = { param($d) foreach ($m in $d.Parameters.Metadata) { $m.Required = -not $m.Required } } }
+        @{ Change = 'wrong pipeline input'; Expect = 'doc pipeline'; Tamper = { param($d) foreach ($m in $d.Parameters.Metadata) { $m.PipelineByValue = -not $m.PipelineByValue } } }
+        @{ Change = 'a wrong position'; Expect = 'doc Position'; Tamper = { param($d) foreach ($m in $d.Parameters.Metadata) { $m.Position = '7' } } }
+        @{ Change = 'a renamed parameter set'; Expect = 'parameter sets: doc has'; Tamper = { param($d) $d.Syntax[0].Name = 'Renamed' } }
+    ) {
+        if (-not $subject) { Set-ItResult -Skipped -Because 'no documented cmdlet with several parameter sets yet'; return }
+        $doc = Copy-Doc
+        & $Tamper $doc
+        (Compare-DocWithCode $doc $code) -join "`n" | Should -Match $Expect
     }
 }
 
