@@ -269,6 +269,12 @@ describe('signatures', () => {
     assert.match(e.message, /^Signature expired/);
   });
 
+  test('with retries, the SDK corrects its clock from the Date header and succeeds', async () => {
+    const skewed = makeClient({ systemClockOffset: -10 * 60 * 1000, maxAttempts: 3 });
+    const r = await skewed.send(new ivs.ListRoomsCommand({}));
+    assert.equal(r.$metadata.attempts, 2);
+  });
+
   test('wrong region in the scope: InvalidSignatureException', async () => {
     const other = makeClient({ region: 'eu-west-1' });
     await rejects(other.send(new ivs.ListRoomsCommand({})), 'InvalidSignatureException');

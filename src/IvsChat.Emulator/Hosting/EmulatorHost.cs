@@ -53,8 +53,8 @@ public static class EmulatorHost
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
-            if (options.Host == "localhost") k.ListenLocalhost(options.Port);
-            else k.Listen(IPAddress.Parse(options.Host), options.Port);
+            // Kestrel cannot bind "localhost" to port 0, so localhost means the IPv4 loopback.
+            k.Listen(options.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.Host), options.Port);
         });
         builder.WebHost.UseUrls(); // the Listen above is the only binding
 
