@@ -51,7 +51,7 @@ $SharedParameterDescriptions = @{
     Credential      = 'Credentials to sign requests with: an Amazon.Runtime.AWSCredentials object, an AWS.Tools credential object (as from Get-AWSCredential), or a PSCredential whose user name is the access key id and whose password is the secret access key.'
     First             = 'Gets only the first N items. The cmdlet stops requesting pages from the service once it has them.'
     Skip              = 'Ignores the first N items, then gets the rest.'
-    IncludeTotalCount = 'Reports the number of items found (the items skipped plus those returned) as an extra object at the end of the output; the count is exact because the listing is read to its end.'
+    IncludeTotalCount = 'Writes, after the items, the number of items the cmdlet saw (those skipped plus those returned). The service reports no total, so PowerShell shows the count as an estimate.'
     EndpointUrl     = 'The URL of the IVS Chat control-plane endpoint, for example the local IVS Chat service (http://127.0.0.1:<port>). When absent: AWS_ENDPOINT_URL_IVSCHAT, AWS_ENDPOINT_URL, the profile''s endpoint_url, then https://ivschat.<region>.amazonaws.com.'
 }
 

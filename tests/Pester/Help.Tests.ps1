@@ -69,28 +69,41 @@ BeforeDiscovery {
         if ($Code.Outputs.Count -and (Compare-Object $docOutputs @($Code.Outputs))) { "OUTPUTS: doc [$($docOutputs -join ', ')], code OutputType [$($Code.Outputs -join ', ')]" }
     }
 
-    function global:Invoke-ExampleInFreshRunspace([string] $Code, [string] $ModulePath) {
-        # A new runspace that imports the module as a user's session would; ErrorActionPreference Stop, so any error
-        # terminates; output goes through Out-String so the format views run too.
+    function global:New-ExampleRunspace([string] $ModulePath) {
+        # A new runspace that imports the module as a user's session would, with ErrorActionPreference Stop so any
+        # error terminates. Opened in the background, so the next example's session is ready when it is needed.
         $iss = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
         $iss.ImportPSModule($ModulePath)
         $iss.Variables.Add([System.Management.Automation.Runspaces.SessionStateVariableEntry]::new('ErrorActionPreference', 'Stop', ''))
         $runspace = [runspacefactory]::CreateRunspace($iss)
-        $runspace.Open()
-        $ps = [powershell]::Create($runspace)
+        $runspace.OpenAsync()
+        $runspace
+    }
+
+    function global:Invoke-ExampleInRunspace([string] $Code, $Runspace) {
+        # Runs an example's code in its own runspace (output through Out-String so the format views run too) and
+        # returns every error: terminating, non-terminating, or left in $Error.
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while ($Runspace.RunspaceStateInfo.State -eq 'Opening' -or $Runspace.RunspaceStateInfo.State -eq 'BeforeOpen') {
+            if ([DateTime]::UtcNow -gt $deadline) { throw 'The example runspace did not open.' }
+            Start-Sleep -Milliseconds 20
+        }
+        if ($Runspace.RunspaceStateInfo.State -ne 'Opened') { throw "The example runspace failed to open: $($Runspace.RunspaceStateInfo.Reason)" }
+        $ps = [powershell]::Create($Runspace)
         try {
             $null = $ps.AddScript($Code).AddCommand('Out-String')
             $errors = @()
+            $output = $null
             try { $output = $ps.Invoke() }
             catch { $errors += "terminating: $($_.Exception.InnerException.Message ?? $_.Exception.Message)" }
             $errors += @($ps.Streams.Error | ForEach-Object { "error: $_ ($($_.FullyQualifiedErrorId))" })
-            $sessionErrors = $runspace.SessionStateProxy.GetVariable('Error')
+            $sessionErrors = $Runspace.SessionStateProxy.GetVariable('Error')
             if (-not $errors -and $sessionErrors.Count) { $errors += @($sessionErrors | ForEach-Object { "`$Error: $_" }) }
             [pscustomobject]@{ Output = ($output -join ''); Errors = $errors }
         }
         finally {
             $ps.Dispose()
-            $runspace.Dispose()
+            $Runspace.Dispose()
         }
     }
 
@@ -366,13 +379,19 @@ Describe 'Examples run against the local service' {
     BeforeAll {
         $emulator = Start-TestEmulator
         Use-TestEmulator $emulator
+        $script:nextRunspace = New-ExampleRunspace $env:IVSCHAT_MODULE_PATH
     }
-    AfterAll { if ($emulator) { $emulator | Stop-TestEmulator } }
+    AfterAll {
+        if ($script:nextRunspace) { $script:nextRunspace.Dispose() }
+        if ($emulator) { $emulator | Stop-TestEmulator }
+    }
 
     It '<Cmdlet> "<Title>" (line <Line>)' -ForEach $Examples {
         # Each example starts from an empty service, in its own session, as a reader would run it.
         Invoke-EmulatorControl $emulator 'reset' -Method POST | Out-Null
-        $run = Invoke-ExampleInFreshRunspace -Code $Code -ModulePath $env:IVSCHAT_MODULE_PATH
+        $runspace = $script:nextRunspace
+        $script:nextRunspace = New-ExampleRunspace $env:IVSCHAT_MODULE_PATH
+        $run = Invoke-ExampleInRunspace -Code $Code -Runspace $runspace
         $run.Errors | Should -BeNullOrEmpty -Because "the example in docs/$Cmdlet.md must run cleanly"
     }
 }
