@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using IvsChat.Emulator.Aws;
@@ -7,7 +8,7 @@ namespace IvsChat.Emulator.State;
 
 /// <summary>
 /// All rooms and logging configurations, in memory. Writes take one lock (so read-modify-write never loses an
-/// update); readers see immutable records. Public so the messaging side can look rooms up by ARN.
+/// update); lookups by ARN take none and see immutable records. Public so the messaging side can look rooms up.
 /// </summary>
 public sealed class ChatStore(EmulatorOptions options, TimeProvider time)
 {
@@ -17,8 +18,8 @@ public sealed class ChatStore(EmulatorOptions options, TimeProvider time)
     public const string LoggingConfigurationType = "LOGGING_CONFIGURATION";
 
     private readonly object _gate = new();
-    private readonly Dictionary<string, Room> _rooms = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LoggingConfiguration> _configs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Room> _rooms = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LoggingConfiguration> _configs = new(StringComparer.Ordinal);
     private long _sequence;
     private Room[]? _roomOrder;
     private LoggingConfiguration[]? _configOrder;
@@ -35,19 +36,13 @@ public sealed class ChatStore(EmulatorOptions options, TimeProvider time)
         return new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
     }
 
-    public bool TryGetRoom(string roomArn, [NotNullWhen(true)] out Room? room)
-    {
-        lock (_gate) return _rooms.TryGetValue(roomArn, out room);
-    }
+    public bool TryGetRoom(string roomArn, [NotNullWhen(true)] out Room? room) => _rooms.TryGetValue(roomArn, out room);
 
     public Room GetRoom(string roomArn) =>
         TryGetRoom(roomArn, out var room) ? room : throw ApiException.NotFound(RoomType, IdOf(roomArn));
 
-    public LoggingConfiguration GetLoggingConfiguration(string arn)
-    {
-        lock (_gate)
-            return _configs.TryGetValue(arn, out var c) ? c : throw ApiException.NotFound(LoggingConfigurationType, IdOf(arn));
-    }
+    public LoggingConfiguration GetLoggingConfiguration(string arn) =>
+        _configs.TryGetValue(arn, out var c) ? c : throw ApiException.NotFound(LoggingConfigurationType, IdOf(arn));
 
     /// <summary>The id after the last '/', as error members carry it.</summary>
     public static string IdOf(string arn)
@@ -67,7 +62,7 @@ public sealed class ChatStore(EmulatorOptions options, TimeProvider time)
             var now = Now();
             var room = new Room(id, RoomArn(id), name, now, now, ++_sequence, rate, length, handler,
                 tags.ToImmutableDictionary(StringComparer.Ordinal), [.. loggingConfigurationArns.Distinct()]);
-            _rooms.Add(room.Arn, room);
+            _rooms[room.Arn] = room;
             _roomOrder = null;
             return room;
         }
@@ -91,7 +86,7 @@ public sealed class ChatStore(EmulatorOptions options, TimeProvider time)
     {
         lock (_gate)
         {
-            if (!_rooms.Remove(roomArn, out var room)) throw ApiException.NotFound(RoomType, IdOf(roomArn));
+            if (!_rooms.TryRemove(roomArn, out var room)) throw ApiException.NotFound(RoomType, IdOf(roomArn));
             _roomOrder = null;
             return room;
         }
@@ -103,7 +98,7 @@ public sealed class ChatStore(EmulatorOptions options, TimeProvider time)
             if (!_configs.ContainsKey(arn)) throw ApiException.NotFound(LoggingConfigurationType, IdOf(arn));
     }
 
-    private static string NewId<T>(Dictionary<string, T> existing, Func<string, string> arnOf)
+    private static string NewId<T>(ConcurrentDictionary<string, T> existing, Func<string, string> arnOf)
     {
         while (true)
         {
@@ -123,7 +118,7 @@ public sealed class ChatStore(EmulatorOptions options, TimeProvider time)
             var now = Now();
             var config = new LoggingConfiguration(id, LoggingConfigurationArn(id), name, now, now, ++_sequence,
                 destination, "ACTIVE", tags.ToImmutableDictionary(StringComparer.Ordinal));
-            _configs.Add(config.Arn, config);
+            _configs[config.Arn] = config;
             _configOrder = null;
             return config;
         }
@@ -156,7 +151,7 @@ public sealed class ChatStore(EmulatorOptions options, TimeProvider time)
             if (user != null)
                 throw ApiException.Conflict(LoggingConfigurationType, IdOf(arn),
                     $"The logging configuration is in use by room {user.Id}; remove it from every room first.");
-            _configs.Remove(arn);
+            _configs.TryRemove(arn, out _);
             _configOrder = null;
         }
     }
@@ -201,10 +196,7 @@ public sealed class ChatStore(EmulatorOptions options, TimeProvider time)
             return _configOrder ??= [.. _configs.Values.OrderByDescending(c => c.UpdateTime).ThenByDescending(c => c.Sequence)];
     }
 
-    public bool LoggingConfigurationExists(string arn)
-    {
-        lock (_gate) return _configs.ContainsKey(arn);
-    }
+    public bool LoggingConfigurationExists(string arn) => _configs.ContainsKey(arn);
 
     /// <summary>Forget every resource (control surface reset).</summary>
     public void Clear()
