@@ -338,6 +338,18 @@ describe('startup, options and shutdown', () => {
     }
   });
 
+  test('--verbose logs requests to stderr, never to stdout', async () => {
+    const loud = await startEmulator(['--verbose', '--no-auth']);
+    try {
+      assert.equal((await fetch(`${loud.endpoint}/ListRooms`, { method: 'POST', body: '{}' })).status, 200);
+      assert.equal((await fetch(`${loud.endpoint}/Nope`, { method: 'POST', body: '{}' })).status, 400);
+    } finally {
+      assert.equal(await loud.stop(), 0);
+    }
+    assert.ok(loud.lines.length >= 5);
+    for (const line of loud.lines) assert.doesNotMatch(line, /^(info|warn|fail|dbug|trce|crit):|Microsoft\.|Request (starting|finished)/);
+  });
+
   test('--no-auth accepts unsigned requests; bad options exit with an error', async () => {
     const open = await startEmulator(['--no-auth']);
     try {

@@ -14,7 +14,7 @@ export async function startEmulator(args = []) {
   if (!dll) throw new Error('IVSCHAT_EMULATOR_DLL is not set: run the tests through build.ps1 Test.');
   const child = spawn('dotnet', [dll, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const env = {};
-  const printed = []; // the KEY=value lines in the order printed
+  const printed = []; // stdout lines in the order printed (first 1000)
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const lines = createInterface({ input: child.stdout });
@@ -33,7 +33,7 @@ export async function startEmulator(args = []) {
     });
   });
   lines.removeAllListeners('line');
-  lines.on('line', () => {}); // keep draining stdout
+  lines.on('line', (line) => { if (printed.length < 1000) printed.push(line); }); // keep draining stdout
   return {
     endpoint: env.IVSCHAT_ENDPOINT,
     messagingEndpoint: env.IVSCHAT_MESSAGING_ENDPOINT,
