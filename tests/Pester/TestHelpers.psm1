@@ -71,4 +71,44 @@ function Invoke-EmulatorControl {
     else { Invoke-RestMethod -Uri $uri -Method $Method }
 }
 
-Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Use-TestEmulator, Invoke-EmulatorControl
+function Reset-TestEmulator {
+    # Clears the service's state, injected faults and request counts.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-EmulatorControl -Emulator $Emulator -Path reset -Method POST
+}
+
+function Get-EmulatorRequestCount {
+    # How many requests of one operation the service answered since the last reset / count clearing.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)][string] $Operation)
+    $counts = (Invoke-EmulatorControl -Emulator $Emulator -Path requests).counts
+    $value = $counts.PSObject.Properties[$Operation]
+    if ($value) { [int]$value.Value } else { 0 }
+}
+
+function Clear-EmulatorRequestCount {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-EmulatorControl -Emulator $Emulator -Path requests -Method DELETE
+}
+
+function Add-EmulatorFault {
+    # The next -Count calls of -Operation ('*' = any) fail with -ErrorCode (e.g. AccessDeniedException).
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)][string] $Operation, [Parameter(Mandatory)][string] $ErrorCode, [int] $Count = 1)
+    $null = Invoke-EmulatorControl -Emulator $Emulator -Path faults -Method POST -Body @{ operation = $Operation; error = $ErrorCode; count = $Count }
+}
+
+function Invoke-FreshPwsh {
+    # Runs a command in a new, non-interactive pwsh (same version as this one, also when it runs as `dotnet pwsh`).
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][string] $Command)
+    $self = (Get-Process -Id $PID).Path
+    [string[]] $prefix = @()
+    if ([IO.Path]::GetFileNameWithoutExtension($self) -eq 'dotnet') { $prefix = @(Join-Path $PSHOME 'pwsh.dll') }
+    & $self @prefix -NoProfile -NonInteractive -Command $Command 2>&1
+}
+
+Export-ModuleMember -Function Invoke-FreshPwsh, Start-TestEmulator, Stop-TestEmulator, Use-TestEmulator, Invoke-EmulatorControl,
+    Reset-TestEmulator, Get-EmulatorRequestCount, Clear-EmulatorRequestCount, Add-EmulatorFault

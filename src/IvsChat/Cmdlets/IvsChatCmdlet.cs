@@ -14,6 +14,8 @@ namespace IvsChat.Cmdlets
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private ClientPool? _pool;
+        // The operation of the most recent call, so a per-item error can say which call failed.
+        private string? _lastOperation;
 
         /// <summary>AWS region, e.g. us-west-2. Default: the region in the ARN acted on, $StoredAWSRegion, AWS_REGION / AWS_DEFAULT_REGION, the profile's region.</summary>
         [Parameter]
@@ -106,6 +108,7 @@ namespace IvsChat.Cmdlets
         protected T CallService<T>(string operation, string? arn, Func<IIvsChatClient, CancellationToken, Task<T>> call)
         {
             var entry = GetClientEntry(arn);
+            _lastOperation = operation;
             WriteVerbose("Calling " + operation + " (" + entry.Settings.Region + ", " + entry.Settings.Endpoint + ")" +
                          (string.IsNullOrEmpty(arn) ? "" : " for " + arn) + ".");
             try { return call(entry.Client, CancellationToken).GetAwaiter().GetResult(); }
@@ -118,6 +121,7 @@ namespace IvsChat.Cmdlets
         protected IEnumerable<T> ListService<T>(string operation, string? arn, Func<IIvsChatClient, CancellationToken, IAsyncEnumerable<T>> list)
         {
             var entry = GetClientEntry(arn);
+            _lastOperation = operation;
             WriteVerbose("Calling " + operation + " (" + entry.Settings.Region + ", " + entry.Settings.Endpoint + "), one page at a time.");
             var e = list(entry.Client, CancellationToken).GetAsyncEnumerator(CancellationToken);
             try
@@ -148,7 +152,7 @@ namespace IvsChat.Cmdlets
         protected bool WriteItemError(Exception ex, object? target, string? operation = null)
         {
             if (ex is PipelineStoppedException) return false;
-            var record = ErrorMapping.ToRecord(ex, target, operation);
+            var record = ErrorMapping.ToRecord(ex, target, operation ?? _lastOperation);
             if (record == null) return false;
             WriteError(record);
             return true;
@@ -157,6 +161,7 @@ namespace IvsChat.Cmdlets
         /// <summary>Runs <paramref name="action"/> for one input item; per-item failures become non-terminating errors.</summary>
         protected void ForItem(object? target, Action action)
         {
+            _lastOperation = null;
             try { action(); }
             catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException) && ErrorMapping.ToRecord(ex, target, null) != null)
             {

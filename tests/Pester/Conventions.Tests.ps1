@@ -1,0 +1,127 @@
+# Conventions over Get-Command: output types, approved verbs, ShouldProcess where state changes, confirmation
+# impact, common parameters; import does no work; tab completion.
+
+BeforeDiscovery {
+    Import-Module $env:IVSCHAT_MODULE_PATH -Force
+    $script:commands = @(Get-Command -Module IvsChat -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name } })
+    $script:controlPlane = @('New-IvsChatRoom', 'Get-IvsChatRoom', 'Set-IvsChatRoom', 'Remove-IvsChatRoom', 'New-IvsChatToken',
+        'Add-IvsChatTag', 'Get-IvsChatTag', 'Remove-IvsChatTag', 'New-IvsChatLoggingConfiguration', 'Get-IvsChatLoggingConfiguration',
+        'Set-IvsChatLoggingConfiguration', 'Remove-IvsChatLoggingConfiguration', 'Send-IvsChatEvent', 'Remove-IvsChatMessage',
+        'Disconnect-IvsChatUser') | ForEach-Object { @{ Name = $_ } }
+    $script:mutating = @('New-IvsChatRoom', 'Set-IvsChatRoom', 'Remove-IvsChatRoom', 'Add-IvsChatTag', 'Remove-IvsChatTag',
+        'New-IvsChatLoggingConfiguration', 'Set-IvsChatLoggingConfiguration', 'Remove-IvsChatLoggingConfiguration',
+        'Send-IvsChatEvent', 'Remove-IvsChatMessage', 'Disconnect-IvsChatUser') | ForEach-Object { @{ Name = $_ } }
+}
+
+BeforeAll {
+    Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
+    Import-Module $env:IVSCHAT_MODULE_PATH -Force
+}
+
+Describe 'Every exported cmdlet' {
+    It 'exports the control-plane cmdlets' {
+        $names = (Get-Command -Module IvsChat).Name
+        foreach ($n in $controlPlane.Name) { $names | Should -Contain $n }
+    }
+
+    It '<Name> declares an OutputType' -ForEach $commands {
+        (Get-Command $Name).OutputType.Count | Should -BeGreaterThan 0
+    }
+
+    It '<Name> uses an approved verb and the IvsChat noun prefix' -ForEach $commands {
+        $cmd = Get-Command $Name
+        (Get-Verb).Verb | Should -Contain $cmd.Verb
+        $cmd.Noun | Should -BeLike 'IvsChat*'
+    }
+
+    It '<Name> has the AWS.Tools-style common parameters' -ForEach $controlPlane {
+        $p = (Get-Command $Name).Parameters
+        foreach ($n in 'Region', 'ProfileName', 'ProfileLocation', 'AccessKey', 'SecretKey', 'SessionToken', 'Credential', 'EndpointUrl') {
+            $p.Keys | Should -Contain $n
+        }
+    }
+
+    It '<Name> changes state, so it supports -WhatIf/-Confirm' -ForEach $mutating {
+        $cmd = Get-Command $Name
+        $cmd.Parameters.Keys | Should -Contain 'WhatIf'
+        $cmd.Parameters.Keys | Should -Contain 'Confirm'
+    }
+
+    It 'New-IvsChatToken changes nothing, so it has no -WhatIf' {
+        (Get-Command New-IvsChatToken).Parameters.Keys | Should -Not -Contain 'WhatIf'
+    }
+
+    It '<Name> has ConfirmImpact <Impact>' -ForEach @(
+        @{ Name = 'Remove-IvsChatRoom'; Impact = 'High' }
+        @{ Name = 'Remove-IvsChatLoggingConfiguration'; Impact = 'High' }
+        @{ Name = 'Remove-IvsChatTag'; Impact = 'Medium' }
+        @{ Name = 'Remove-IvsChatMessage'; Impact = 'Medium' }
+        @{ Name = 'Disconnect-IvsChatUser'; Impact = 'Medium' }
+        @{ Name = 'New-IvsChatRoom'; Impact = 'Medium' }
+        @{ Name = 'Set-IvsChatRoom'; Impact = 'Medium' }
+        @{ Name = 'Send-IvsChatEvent'; Impact = 'Medium' }
+    ) {
+        $attr = (Get-Command $Name).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $true)[0]
+        $attr.ConfirmImpact | Should -Be $Impact
+        # High impact prompts under the default $ConfirmPreference (High); Medium does not.
+        ($attr.ConfirmImpact -ge [System.Management.Automation.ConfirmImpact]::High) | Should -Be ($Impact -eq 'High')
+    }
+
+    It 'list cmdlets support paging' {
+        (Get-Command Get-IvsChatRoom).Parameters.Keys | Should -Contain 'First'
+        (Get-Command Get-IvsChatRoom).Parameters.Keys | Should -Contain 'Skip'
+        (Get-Command Get-IvsChatLoggingConfiguration).Parameters.Keys | Should -Contain 'First'
+    }
+
+    It 'the manifest lists every exported cmdlet and the format file' {
+        $manifest = Import-PowerShellDataFile $env:IVSCHAT_MODULE_PATH
+        foreach ($n in (Get-Command -Module IvsChat).Name) { $manifest.CmdletsToExport | Should -Contain $n }
+        $manifest.FormatsToProcess | Should -Contain 'IvsChat.Format.ps1xml'
+        Test-Path (Join-Path (Split-Path $env:IVSCHAT_MODULE_PATH) 'IvsChat.Format.ps1xml') | Should -BeTrue
+    }
+
+    It 'has a default table view for each output type' {
+        foreach ($type in 'IvsChat.Room', 'IvsChat.LoggingConfiguration', 'IvsChat.ChatToken', 'IvsChat.Tag', 'IvsChat.Event') {
+            (Get-FormatData -TypeName $type).FormatViewDefinition | ForEach-Object { $_.Control.GetType().Name } | Should -Contain 'TableControl'
+        }
+    }
+}
+
+Describe 'Import' {
+    It 'loads no AWSSDK assembly and does no work at import time' {
+        $out = Invoke-FreshPwsh -Command "Import-Module '$env:IVSCHAT_MODULE_PATH'; [AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -like 'AWSSDK*' -join ','; 'IMPORTED'"
+        ($out -join "`n") | Should -BeLike '*IMPORTED*'
+        ($out | Where-Object { $_ -like 'AWSSDK*' }) | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Tab completion' {
+    BeforeAll {
+        $script:emu = Start-TestEmulator
+        Use-TestEmulator $emu
+        New-IvsChatRoom -Name 'completion-room' | Out-Null
+        New-IvsChatRoom -Name 'other-room' | Out-Null
+        New-IvsChatLoggingConfiguration -Name 'completion-logs' -BucketName 'my-bucket' | Out-Null
+    }
+    AfterAll { $emu | Stop-TestEmulator }
+
+    It 'completes room names from the service, filtered by what was typed' {
+        $line = 'Get-IvsChatRoom -Name compl'
+        $r = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        $r.CompletionMatches.CompletionText | Should -Be @('completion-room')
+        $line = 'Remove-IvsChatRoom -Identifier '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be @('completion-room', 'other-room')
+    }
+
+    It 'completes logging configuration names' {
+        $line = 'Get-IvsChatLoggingConfiguration -Name compl'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('completion-logs')
+    }
+
+    It 'completes capabilities and regions' {
+        $line = 'New-IvsChatToken -Capability Sen'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'SendMessage'
+        $line = 'Get-IvsChatRoom -Region us-we'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('us-west-2')
+    }
+}
