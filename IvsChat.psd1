@@ -21,7 +21,7 @@
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
-    FormatsToProcess     = @('IvsChat.Format.ps1xml')
+    FormatsToProcess     = @('IvsChat.Format.ps1xml', 'IvsChat.Messaging.Format.ps1xml')
     PrivateData          = @{
         PSData = @{
             Tags       = @('AWS', 'IVS', 'Chat', 'IvsChat', 'Cloud')
