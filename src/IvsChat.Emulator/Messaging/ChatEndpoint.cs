@@ -55,7 +55,6 @@ public sealed class ChatEndpoint(IControlPlaneView controlPlane, ChatRoomHub hub
         });
         var session = new ChatSession(socket, ticket, ctx.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1", options.SendQueueCapacity);
         hub.Join(session);
-        Task writer = session.RunWriterAsync();
         using var expiry = ExpireAt(session, ticket.SessionExpiresAt);
         try
         {
@@ -67,7 +66,7 @@ public sealed class ChatEndpoint(IControlPlaneView controlPlane, ChatRoomHub hub
         {
             hub.Leave(session);
             // Let queued frames (and our close frame) go out before the connection is dropped.
-            await Task.WhenAny(writer, Task.Delay(TimeSpan.FromSeconds(5)));
+            await Task.WhenAny(session.SendsDone, Task.Delay(TimeSpan.FromSeconds(5)));
             session.End();
         }
     }

@@ -76,21 +76,52 @@ public sealed class ChatRoomHub : IRoomMessaging
     public void Broadcast(string roomArn, byte[] frame)
     {
         if (!_rooms.TryGetValue(roomArn, out Room? room)) return;
+        DrainAll(QueueAll(room, frame));
+    }
+
+    private const int DrainChunk = 64;
+
+    /// <summary>Starts sending on idle connections: a few inline, many in chunks on the thread pool (parallel
+    /// across cores, without one work item per client).</summary>
+    private static void DrainAll(ChatSession[] idle)
+    {
+        if (idle.Length <= DrainChunk)
+        {
+            foreach (ChatSession s in idle) s.Drain();
+            return;
+        }
+        for (int start = 0; start < idle.Length; start += DrainChunk)
+        {
+            var chunk = new ArraySegment<ChatSession>(idle, start, Math.Min(DrainChunk, idle.Length - start));
+            ThreadPool.UnsafeQueueUserWorkItem(static c => { foreach (ChatSession s in c) s.Drain(); }, chunk, preferLocal: false);
+        }
+    }
+
+    /// <summary>Queues the frame on every connection under the room's lock (one order for all) and returns those
+    /// that were idle, to be drained outside the lock.</summary>
+    private static ChatSession[] QueueAll(Room room, byte[] frame)
+    {
         lock (room.Gate)
-            foreach (ChatSession s in room.Sessions) s.Enqueue(frame);
+        {
+            ChatSession[] sessions = room.Sessions;
+            var idle = new ChatSession[sessions.Length];
+            int n = 0;
+            foreach (ChatSession s in sessions)
+                if (s.TryQueue(frame, out bool mustDrain) && mustDrain) idle[n++] = s;
+            return n == idle.Length ? idle : idle[..n];
+        }
     }
 
     /// <summary>The aws:DISCONNECT_USER event to everyone, then every connection of the user closes after it.</summary>
     public void DisconnectUser(string roomArn, string userId, byte[] eventFrame)
     {
         if (!_rooms.TryGetValue(roomArn, out Room? room)) return;
+        ChatSession[] idle = QueueAll(room, eventFrame);
         lock (room.Gate)
-        {
-            foreach (ChatSession s in room.Sessions) s.Enqueue(eventFrame);
             foreach (ChatSession s in room.Sessions)
                 if (string.Equals(s.UserId, userId, StringComparison.Ordinal))
                     s.CloseAfterPending(WebSocketCloseStatus.NormalClosure, DisconnectedReason);
-        }
+        DrainAll(idle);
     }
 
     // ---- IRoomMessaging: the control plane's calls ----
