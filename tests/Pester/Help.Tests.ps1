@@ -146,6 +146,9 @@ BeforeAll {
     Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
     Import-Module $env:IVSCHAT_MODULE_PATH -Force
     $Docs = Get-ParsedDocs $RepoRoot
+    # The code's view of every exported cmdlet, read once (one concept, one place: the doc generator decides it).
+    $CodeMetadata = @{}
+    & (Join-Path $RepoRoot 'build/New-IvsChatCmdletDoc.ps1') -Metadata | ForEach-Object { $CodeMetadata[$_.Name] = $_ }
 }
 
 Describe 'Help compiler' {
@@ -334,8 +337,7 @@ Describe 'Help of <Name>' -ForEach $Cmdlets {
 
     It 'agrees with the code on parameters, types, sets, mandatory flags, positions and pipeline input' {
         if (-not $doc) { Set-ItResult -Skipped -Because 'no doc (reported above)'; return }
-        $code = & (Join-Path $RepoRoot 'build/New-IvsChatCmdletDoc.ps1') -Name $Name -Metadata
-        $problems = Compare-DocWithCode $doc $code
+        $problems = Compare-DocWithCode $doc $CodeMetadata[$Name]
         $problems | Should -BeNullOrEmpty -Because "re-sync with ./build/New-IvsChatCmdletDoc.ps1 -ModulePath out/IvsChat/IvsChat.psd1 -Name $Name -Update"
     }
 }
@@ -344,7 +346,7 @@ Describe 'The drift check' {
     BeforeAll {
         # A documented cmdlet with parameter sets and a pipeline parameter, to tamper with.
         $subject = $Docs | Where-Object { $_.Syntax.Count -gt 1 -and ($_.Parameters.Metadata | Where-Object PipelineByValue) } | Select-Object -First 1
-        if ($subject) { $code = & (Join-Path $RepoRoot 'build/New-IvsChatCmdletDoc.ps1') -Name $subject.Name -Metadata }
+        if ($subject) { $code = $CodeMetadata[$subject.Name] }
         function Copy-Doc { $subject | ConvertTo-Json -Depth 10 | ConvertFrom-Json }
     }
 
