@@ -19,7 +19,7 @@ var settings = ClientSettingsResolver.Resolve(new ClientSettingsInput());
 using var client = new IvsChatClient(settings);
 
 var sw = Stopwatch.StartNew();
-double? perCallUs = null, firstCallMs = null;
+double? perCallUs = null, firstCallMs = null, cpuUsPerCall = null;
 var roundMs = new double[rounds];
 if (arn.Length > 0)
 {
@@ -28,6 +28,7 @@ if (arn.Length > 0)
     firstCallMs = sw.Elapsed.TotalMilliseconds;
     if (first.Arn != arn) throw new InvalidOperationException($"GetRoom returned {first.Arn}");
     for (int i = 1; i < warmup; i++) await client.GetRoomAsync(request);
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     for (int r = 0; r < rounds; r++)
     {
         sw.Restart();
@@ -35,6 +36,7 @@ if (arn.Length > 0)
         roundMs[r] = sw.Elapsed.TotalMilliseconds;
     }
     perCallUs = roundMs.Order().ElementAt(rounds / 2) * 1000 / count;
+    cpuUsPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds * 1000 / (rounds * count);
 }
 
 double? listMs = null;
@@ -47,4 +49,4 @@ if (args.Contains("--list"))
     listMs = sw.Elapsed.TotalMilliseconds;
 }
 
-Console.WriteLine(JsonSerializer.Serialize(new { count, roundMs, perCallUs, firstCallMs, listed, listMs }));
+Console.WriteLine(JsonSerializer.Serialize(new { count, roundMs, perCallUs, cpuUsPerCall, firstCallMs, listed, listMs }));

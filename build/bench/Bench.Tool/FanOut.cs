@@ -69,9 +69,14 @@ public static class FanOut
         foreach (var r in receivers) r.Socket.Abort();
 
         var viewers = receivers.Take(clients).ToArray();
+        // Per message: the slowest viewer's latency (JIT warm-up in both processes shows up in the first ones).
+        var perMessageMaxMs = Enumerable.Range(0, messages)
+            .Select(m => Math.Round(viewers.Where(r => r.Received > m).Select(r => r.LatencyTicks[m]).DefaultIfEmpty(0).Max() * 1000.0 / Stopwatch.Frequency, 1))
+            .ToArray();
+        var steady = viewers.SelectMany(r => r.LatencyTicks.Take(r.Received).Skip(rate)).Select(t => t * 1000.0 / Stopwatch.Frequency).Order().ToArray();
         var latencies = viewers.SelectMany(r => r.LatencyTicks.Take(r.Received)).Select(t => t * 1000.0 / Stopwatch.Frequency).ToArray();
         Array.Sort(latencies);
-        double Pct(double p) => latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
+        double Pct(double p) => latencies.Length == 0 ? 0 : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
         return new
         {
             clients,
@@ -87,7 +92,9 @@ public static class FanOut
             failures = viewers.Where(r => r.Failure is not null).Select(r => r.Failure).Distinct().Take(5).ToArray(),
             p50Ms = Pct(0.50),
             p99Ms = Pct(0.99),
-            maxMs = latencies.Length == 0 ? double.NaN : latencies[^1],
+            maxMs = latencies.Length == 0 ? 0 : latencies[^1],
+            p99AfterFirstSecondMs = steady.Length == 0 ? 0 : steady[Math.Min(steady.Length - 1, (int)Math.Ceiling(0.99 * steady.Length) - 1)],
+            perMessageMaxMs,
         };
     }
 

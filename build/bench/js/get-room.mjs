@@ -16,10 +16,13 @@ const firstCallMs = ms(t);
 for (let i = 1; i < warmup; i++) await client.send(new sdk.GetRoomCommand({ identifier: arn }));
 
 const roundMs = [];
+const cpuBefore = process.cpuUsage();
 for (let r = 0; r < rounds; r++) {
   t = process.hrtime.bigint();
   for (let i = 0; i < count; i++) await client.send(new sdk.GetRoomCommand({ identifier: arn }));
   roundMs.push(ms(t));
 }
+const cpu = process.cpuUsage(cpuBefore);
+const cpuUsPerCall = (cpu.user + cpu.system) / (rounds * count);
 const median = [...roundMs].sort((a, b) => a - b)[Math.floor(rounds / 2)];
-console.log(JSON.stringify({ count, ms: median, roundMs, perCallUs: (median * 1000) / count, firstCallMs, loadMs }));
+console.log(JSON.stringify({ count, ms: median, roundMs, perCallUs: (median * 1000) / count, firstCallMs, loadMs, cpuUsPerCall }));
