@@ -52,6 +52,7 @@ public sealed class ChatEndpoint(IControlPlaneView controlPlane, ChatRoomHub hub
         {
             SubProtocol = token,
             KeepAliveInterval = options.KeepAliveInterval,
+            KeepAliveTimeout = options.KeepAliveTimeout,
         });
         var session = new ChatSession(socket, ticket, ctx.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1", options.SendQueueCapacity);
         hub.Join(session);

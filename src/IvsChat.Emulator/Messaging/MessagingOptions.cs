@@ -26,6 +26,8 @@ public sealed class MessagingOptions
     public TimeSpan ReviewTimeout { get; init; } = TimeSpan.FromMilliseconds(200);
     /// <summary>WebSocket ping interval (server side keep-alive).</summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>A client that does not answer a ping within this time is dropped (dead peers do not linger).</summary>
+    public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public Dictionary<string, Uri> ReviewHandlers { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, List<ReviewRule>> ReviewRules { get; } = new(StringComparer.Ordinal);
