@@ -181,6 +181,7 @@ function Format-Us([double] $Us) { '{0:N0} µs/call' -f $Us }
 #region setup
 
 New-Item -ItemType Directory -Force $BenchOut | Out-Null
+$LoadAtStart = (Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -split ' ' | Select-Object -First 1
 # Never this machine's AWS setup: empty config files, no AWS_* variables, no instance metadata.
 Get-ChildItem env: | Where-Object Name -like 'AWS_*' | ForEach-Object { Remove-Item "env:$($_.Name)" }
 $awsDir = Join-Path $BenchOut 'aws-empty'
@@ -402,6 +403,8 @@ try {
         $fp = Invoke-ChildPwsh -What 'first-call phases' -Script @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$ModulePath'
+# JIT time of this process (all threads) across the first call's phases: our assemblies are not ReadyToRun.
+`$jit0 = [System.Runtime.JitInfo]::GetCompilationTime(`$false); `$methods0 = [System.Runtime.JitInfo]::GetCompiledMethodCount(`$false)
 `$t = [Diagnostics.Stopwatch]::StartNew()
 `$null = [Reflection.Assembly]::LoadFrom('$(Join-Path (Split-Path $ModulePath -Parent) 'IvsChat.Client.dll')')
 `$s = [IvsChat.Client.ClientSettingsResolver]::Resolve([IvsChat.Client.ClientSettingsInput]::new())
@@ -413,11 +416,14 @@ Import-Module '$ModulePath'
 `$t.Restart()
 `$null = Get-IvsChatRoom -Arn '$arn'
 `$cmdletMs = `$t.Elapsed.TotalMilliseconds
-@{ resolveMs = `$resolveMs; clientFirstRequestMs = `$clientMs; cmdletAfterThoseMs = `$cmdletMs } | ConvertTo-Json -Compress
+`$jitMs = ([System.Runtime.JitInfo]::GetCompilationTime(`$false) - `$jit0).TotalMilliseconds
+`$jitMethods = [System.Runtime.JitInfo]::GetCompiledMethodCount(`$false) - `$methods0
+@{ jitMs = `$jitMs; jitMethods = `$jitMethods; resolveMs = `$resolveMs; clientFirstRequestMs = `$clientMs; cmdletAfterThoseMs = `$cmdletMs } | ConvertTo-Json -Compress
 "@
         $Details.FirstCallPhases = $fp
-        Add-Result 'First call: where the time goes' (Format-Ms ($fp.resolveMs + $fp.clientFirstRequestMs + $fp.cmdletAfterThoseMs)) `
-            -Note ('loading IvsChat.Client + first settings resolution (loads AWSSDK.Core) {0}; first client request (HttpClient, JSON, signer) {1}; then first cmdlet call {2}' -f (Format-Ms $fp.resolveMs), (Format-Ms $fp.clientFirstRequestMs), (Format-Ms $fp.cmdletAfterThoseMs))
+        $note = 'loading IvsChat.Client + first settings resolution (loads AWSSDK.Core) {0}; first client request (HttpClient, JSON, signer) {1}; then first cmdlet call {2}; of all that, JIT compiling {3:N0} methods took {4}' -f `
+            (Format-Ms $fp.resolveMs), (Format-Ms $fp.clientFirstRequestMs), (Format-Ms $fp.cmdletAfterThoseMs), $fp.jitMethods, (Format-Ms $fp.jitMs)
+        Add-Result 'First call: where the time goes' (Format-Ms ($fp.resolveMs + $fp.clientFirstRequestMs + $fp.cmdletAfterThoseMs)) -Note $note
     }
     catch { Write-Host "  first-call phases not timed: $($_.Exception.Message)" -ForegroundColor DarkYellow }
 
@@ -575,6 +581,8 @@ $table = @(
 )
 $notes = foreach ($r in $Results | Where-Object Note) { "- $($r.Benchmark): $($r.Note)" }
 $machine = "$([Environment]::ProcessorCount) cores, $([Runtime.InteropServices.RuntimeInformation]::OSDescription), .NET $([Environment]::Version), pwsh $($PSVersionTable.PSVersion), node $(if (Get-Command node -ErrorAction SilentlyContinue) { (& node --version) })"
+$loadAtEnd = (Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -split ' ' | Select-Object -First 1
+if ($LoadAtStart) { $machine += "; load average $LoadAtStart at start, $loadAtEnd at end" }
 $stamp = [DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm') + ' UTC'
 $markdown = @("Benchmarks ($stamp; $machine)", '') + $table + @('', 'Notes:') + $notes
 $markdown | Set-Content (Join-Path $BenchOut 'results.md')
