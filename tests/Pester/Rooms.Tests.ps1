@@ -292,3 +292,39 @@ Describe 'Paging' {
         Get-EmulatorRequestCount $emu -Operation ListRooms | Should -Be 1
     }
 }
+
+Describe 'Filters with names' {
+    It 'applies -LoggingConfiguration on the service and -Name wildcards here' {
+        Reset-TestEmulator $emu
+        $config = New-IvsChatLoggingConfiguration -Name 'filter-logs' -BucketName 'my-bucket'
+        New-IvsChatRoom -Name 'logged-a' -LoggingConfiguration $config.Arn | Out-Null
+        New-IvsChatRoom -Name 'logged-b' -LoggingConfiguration $config.Arn | Out-Null
+        New-IvsChatRoom -Name 'logged-c' | Out-Null
+        (Get-IvsChatRoom -Name 'logged-*' -LoggingConfiguration 'filter-logs').Name | Sort-Object | Should -Be @('logged-a', 'logged-b')
+        (Get-IvsChatRoom -Name 'logged-a' -LoggingConfiguration $config.Id).Name | Should -Be 'logged-a'
+    }
+}
+
+Describe 'Stopping' {
+    It 'Ctrl+C (StopProcessing) cancels a call that is waiting for the service' {
+        # A listener that accepts connections but never answers: the call can only end by cancellation.
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $ps = [powershell]::Create()
+        try {
+            $port = $listener.LocalEndpoint.Port
+            $null = $ps.AddScript("Import-Module '$env:IVSCHAT_MODULE_PATH'; Get-IvsChatRoom -EndpointUrl 'http://127.0.0.1:$port'")
+            $handle = $ps.BeginInvoke()
+            Start-Sleep -Milliseconds 1500
+            $handle.IsCompleted | Should -BeFalse
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally {
+            $ps.Dispose()
+            $listener.Stop()
+        }
+    }
+}

@@ -54,7 +54,11 @@ namespace IvsChat.Cmdlets
         /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing); pass it to every call.</summary>
         protected CancellationToken CancellationToken => _stop.Token;
 
-        protected override void StopProcessing() => _stop.Cancel();
+        protected override void StopProcessing()
+        {
+            // Called on another thread, possibly after the pipeline ended and disposed us.
+            try { _stop.Cancel(); } catch (ObjectDisposedException) { }
+        }
 
         // ---- clients ----
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using IvsChat.Client.Model;
 using IvsChat.Internal;
@@ -38,7 +39,14 @@ namespace IvsChat.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (Name == null && Identifier == null) { ForItem(null, ListAll); return; }
+            if (Name == null && Identifier == null) { ForItem(null, () => ListAll(null)); return; }
+            if (Name != null && (LoggingConfiguration != null || MessageReviewHandlerUri != null))
+            {
+                // Filters are applied by the service while listing; names are matched here.
+                var patterns = Name.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant)).ToList();
+                ForItem(null, () => ListAll(room => patterns.Any(p => p.IsMatch(room.Name))));
+                return;
+            }
             foreach (var value in (string[]?)Name ?? Identifier!)
             {
                 if (Done) return;
@@ -57,14 +65,18 @@ namespace IvsChat.Cmdlets
             }
         }
 
-        private void ListAll()
+        private void ListAll(Func<Room, bool>? nameFilter)
         {
             string? loggingArn = LoggingConfiguration != null ? ResolveLoggingConfigurationArn(LoggingConfiguration) : null;
             int? pageSize = null;
-            if (PagingParameters.First != ulong.MaxValue)
+            if (PagingParameters.First != ulong.MaxValue && nameFilter == null)
                 pageSize = (int)Math.Max(1, Math.Min(50UL, PagingParameters.First + Math.Min(PagingParameters.Skip, 50UL)));
             foreach (var summary in ListRoomSummaries(null, loggingArn, MessageReviewHandlerUri, pageSize))
-                if (!Emit(ToObject.Room(summary))) return;
+            {
+                var room = ToObject.Room(summary);
+                if (nameFilter != null && !nameFilter(room)) continue;
+                if (!Emit(room)) return;
+            }
         }
 
         private bool Done => _written >= PagingParameters.First;
