@@ -30,6 +30,10 @@ $ModuleOut = Join-Path $Out 'IvsChat'
 $ResultsDir = Join-Path $Out 'test-results'
 $EmulatorDll = Join-Path $Root "src/IvsChat.Emulator/bin/$Configuration/net10.0/IvsChat.Emulator.dll"
 $PesterVersion = '5.7.1'
+# A fresh pwsh like this one: under `dotnet pwsh` the process is dotnet running pwsh.dll.
+$PwshCommand = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
+    @([Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll'))
+} else { @([Environment]::ProcessPath) }
 
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
@@ -103,7 +107,7 @@ function Invoke-XunitSuites {
         $trx = "$($project.BaseName).trx"
         Write-Host "`n=== xunit: $($project.BaseName)" -ForegroundColor Cyan
         & dotnet test $project.FullName -c $Configuration --no-build --nologo `
-            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $ResultsDir
+            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $ResultsDir | Out-Host
         $path = Join-Path $ResultsDir $trx
         if (Test-Path $path) { $counts += Read-TrxCounts $path }
         else { $counts += [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }; Write-Warning "$($project.BaseName) produced no results." }
@@ -120,11 +124,11 @@ function Invoke-ConformanceSuite {
     try {
         if (-not (Test-Path 'node_modules/.package-lock.json') -or
             (Get-Item 'package-lock.json').LastWriteTimeUtc -gt (Get-Item 'node_modules/.package-lock.json').LastWriteTimeUtc) {
-            Invoke-Native npm @('ci', '--no-audit', '--no-fund', '--loglevel=error')
+            Invoke-Native npm @('ci', '--no-audit', '--no-fund', '--loglevel=error') | Out-Host
         }
         $tap = Join-Path $ResultsDir 'conformance.tap'
         & node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout `
-            --test-reporter=tap "--test-reporter-destination=$tap" @($tests.FullName)
+            --test-reporter=tap "--test-reporter-destination=$tap" @($tests.FullName) | Out-Host
         if (-not (Test-Path $tap)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
         $text = Get-Content $tap -Raw
         $n = { param($name) if ($text -match "(?m)^# $name (\d+)") { [int]$Matches[1] } else { 0 } }
@@ -151,7 +155,8 @@ Import-Module '$pester' -RequiredVersion $PesterVersion
 @{ Passed = `$r.PassedCount; Failed = `$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount; Skipped = `$r.SkippedCount + `$r.NotRunCount } |
     ConvertTo-Json | Set-Content '$summary'
 "@
-    & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $script
+    $pwsh, $pwshArgs = $PwshCommand
+    & $pwsh @pwshArgs -NoProfile -NonInteractive -Command $script | Out-Host
     if (-not (Test-Path $summary)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
     $r = Get-Content $summary -Raw | ConvertFrom-Json
     [pscustomobject]@{ Passed = [int]$r.Passed; Failed = [int]$r.Failed; Skipped = [int]$r.Skipped }
