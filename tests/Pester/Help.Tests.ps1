@@ -294,6 +294,90 @@ This cmdlet supports the common parameters.
     }
 }
 
+Describe 'Doc generator (build/New-IvsChatCmdletDoc.ps1)' {
+    BeforeAll {
+        $generator = Join-Path $RepoRoot 'build/New-IvsChatCmdletDoc.ps1'
+        $dir = Join-Path ([IO.Path]::GetTempPath()) "ivschat-gen-$([guid]::NewGuid().ToString('n'))"
+        New-Item -ItemType Directory $dir | Out-Null
+        Copy-Item (Join-Path $RepoRoot 'docs/about_IvsChat.md') $dir
+        $doc = Join-Path $dir 'Get-IvsChatGenSample.md'
+        # A sample command with two sets, a pipeline parameter, an alias and wildcards.
+        $version1 = {
+            function Get-IvsChatGenSample {
+                [CmdletBinding(DefaultParameterSetName = 'ByName')]
+                [OutputType([string])]
+                param(
+                    [Parameter(Position = 0, ParameterSetName = 'ByName')][SupportsWildcards()][string[]] $Name,
+                    [Parameter(Mandatory, ValueFromPipeline, ParameterSetName = 'ById')][Alias('Arn')][string] $Identifier
+                )
+            }
+        }
+        New-Module -Name IvsChatGenSample1 -ScriptBlock $version1 | Import-Module -Force
+        & $generator -Name Get-IvsChatGenSample -OutputFolder $dir 6>$null
+        $generated = Get-Content $doc -Raw
+        # Fill the placeholders as a writer would, to see that the result is a valid doc.
+        $filled = $generated -replace '\{\{ Fill in the Synopsis \}\}', 'Gets samples.' `
+            -replace '\{\{ Fill in the Description \}\}', 'Gets samples by name or id.' `
+            -replace '\{\{ Add example title \}\}', 'Get one' -replace '\{\{ Add example code \}\}', 'Get-IvsChatGenSample' `
+            -replace '\{\{ Add example description here \}\}', 'Gets a sample.' `
+            -replace '\{\{ Fill Name Description \}\}', 'The NAME prose.' -replace '\{\{ Fill Identifier Description \}\}', 'The ID prose.'
+        Set-Content $doc $filled -NoNewline
+        $compiledFilled = Invoke-HelpCompiler $RepoRoot @($dir, (Join-Path $dir 'out'))
+
+        # The code changes: -Identifier becomes positional and a -Count parameter appears; -Update re-syncs.
+        Remove-Module IvsChatGenSample1
+        $version2 = {
+            function Get-IvsChatGenSample {
+                [CmdletBinding(DefaultParameterSetName = 'ByName')]
+                [OutputType([string])]
+                param(
+                    [Parameter(Position = 0, ParameterSetName = 'ByName')][SupportsWildcards()][string[]] $Name,
+                    [Parameter(Mandatory, Position = 0, ValueFromPipeline, ParameterSetName = 'ById')][Alias('Arn')][string] $Identifier,
+                    [int] $Count
+                )
+            }
+        }
+        New-Module -Name IvsChatGenSample2 -ScriptBlock $version2 | Import-Module -Force
+        & $generator -Name Get-IvsChatGenSample -OutputFolder $dir -Update 6>$null
+        $updated = Get-Content $doc -Raw
+        $compiledUpdated = Invoke-HelpCompiler $RepoRoot @('--json', $dir)
+        $metadata = & $generator -Name Get-IvsChatGenSample -Metadata
+    }
+    AfterAll {
+        Remove-Module IvsChatGenSample2 -ErrorAction SilentlyContinue
+        Remove-Item $dir -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'starts a doc from the metadata, with placeholders for the prose' {
+        $generated | Should -Match '\{\{ Fill in the Synopsis \}\}'
+        $generated | Should -Match '(?m)^### ByName \(Default\)$'
+        $generated | Should -Match '(?m)^Accept pipeline input: True \(ByValue\)$'
+        $generated | Should -Match '(?m)^Aliases: Arn$'
+    }
+
+    It 'starts a doc that compiles once the placeholders are filled' {
+        $compiledFilled.ExitCode | Should -Be 0 -Because $compiledFilled.StdErr
+    }
+
+    It '-Update keeps the prose, adds the new parameter and follows the changed metadata' {
+        $updated | Should -Match 'The NAME prose\.'
+        $updated | Should -Match 'The ID prose\.'
+        $updated | Should -Match 'Gets samples by name or id\.'
+        $updated | Should -Match '(?m)^### -Count$'
+        $compiledUpdated.ExitCode | Should -Be 1
+        $compiledUpdated.StdErr | Should -Match 'Get-IvsChatGenSample\.md:\d+: error: placeholder left in the doc: \{\{ Fill Count Description \}\}'
+        @($compiledUpdated.StdErr -split "`n" | Where-Object { $_ -match 'error:' }).Count | Should -Be 1 -Because 'only the new parameter lacks prose'
+    }
+
+    It '-Update output agrees with the code once its placeholder is filled' {
+        Set-Content $doc ($updated -replace '\{\{ Fill Count Description \}\}', 'How many.') -NoNewline
+        $parsed = Invoke-HelpCompiler $RepoRoot @('--json', $dir)
+        $parsed.ExitCode | Should -Be 0 -Because $parsed.StdErr
+        $sample = $parsed.StdOut | ConvertFrom-Json | Where-Object Name -eq Get-IvsChatGenSample
+        Compare-DocWithCode $sample $metadata | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'about_IvsChat' {
     It 'is found by Get-Help after Import-Module' {
         $text = Get-Help about_IvsChat | Out-String
