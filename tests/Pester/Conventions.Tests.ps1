@@ -118,6 +118,11 @@ Describe 'Tab completion' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('completion-logs')
     }
 
+    It 'completes rooms and logging configurations for tag cmdlets' {
+        $line = 'Get-IvsChatTag -Identifier compl'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be @('completion-logs', 'completion-room')
+    }
+
     It 'completes capabilities and regions' {
         $line = 'New-IvsChatToken -Capability Sen'
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'SendMessage'

@@ -112,6 +112,14 @@ Describe 'Credentials and region' {
         (Get-IvsChatRoom -Identifier $room.Arn -AccessKey $emu.AccessKey -SecretKey $emu.SecretKey -Region $emu.Region -EndpointUrl $emu.Endpoint).Name | Should -Be 'errors'
     }
 
+    It 'uses -ProfileName with -ProfileLocation (a credentials file)' {
+        Remove-Item env:AWS_ACCESS_KEY_ID, env:AWS_SECRET_ACCESS_KEY
+        $file = Join-Path ([IO.Path]::GetTempPath()) "ivschat-creds-$PID"
+        Set-Content $file "[demo]`naws_access_key_id = $($emu.AccessKey)`naws_secret_access_key = $($emu.SecretKey)`n"
+        try { (Get-IvsChatRoom -Identifier $room.Arn -ProfileName demo -ProfileLocation $file).Name | Should -Be 'errors' }
+        finally { Remove-Item $file }
+    }
+
     It 'uses a PSCredential (user = access key, password = secret)' {
         Remove-Item env:AWS_ACCESS_KEY_ID, env:AWS_SECRET_ACCESS_KEY
         $cred = [pscredential]::new($emu.AccessKey, (ConvertTo-SecureString $emu.SecretKey -AsPlainText -Force))

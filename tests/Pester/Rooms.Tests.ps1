@@ -226,6 +226,14 @@ Describe 'Remove-IvsChatRoom' {
         (Get-IvsChatRoom -Identifier $room.Arn).Name | Should -Be 'precious'
     }
 
+    It 'names the room and its ARN in the -WhatIf target, and says what it calls under -Verbose' {
+        $room = New-IvsChatRoom -Name 'named-target'
+        $output = Invoke-FreshPwsh -Command "Import-Module '$env:IVSCHAT_MODULE_PATH'; Remove-IvsChatRoom -Identifier 'named-target' -WhatIf" | Out-String
+        $output | Should -BeLike "*Remove room*room 'named-target' ($($room.Arn))*"
+        $verbose = Remove-IvsChatRoom $room -Force -Verbose 4>&1 | ForEach-Object Message
+        $verbose | Should -Contain "Calling DeleteRoom ($($emu.Region), $($emu.Endpoint)/) for $($room.Arn)."
+    }
+
     It 'asks for confirmation by default (a non-interactive host refuses, nothing is deleted)' {
         $room = New-IvsChatRoom -Name 'confirm-me'
         $script = "Import-Module '$env:IVSCHAT_MODULE_PATH'; Remove-IvsChatRoom -Identifier '$($room.Arn)'"

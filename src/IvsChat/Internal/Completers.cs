@@ -52,6 +52,15 @@ namespace IvsChat.Internal
             ServiceCompletion.Complete("logging-configuration", wordToComplete, fakeBoundParameters);
     }
 
+    /// <summary>Rooms and logging configurations (the taggable resources), cached briefly.</summary>
+    public sealed class ResourceCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            ServiceCompletion.Complete("room", wordToComplete, fakeBoundParameters)
+                .Concat(ServiceCompletion.Complete("logging-configuration", wordToComplete, fakeBoundParameters))
+                .GroupBy(r => r.CompletionText).Select(g => g.First()).ToList();
+    }
+
     internal static class ServiceCompletion
     {
         private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);

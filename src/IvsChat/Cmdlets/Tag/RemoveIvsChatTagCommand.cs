@@ -17,6 +17,7 @@ namespace IvsChat.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
         [Alias("Arn", "ResourceArn")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ResourceCompleter))]
         public string[]? Identifier { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
