@@ -134,6 +134,41 @@ Describe 'Moderation seen from connections' {
     }
 }
 
+Describe 'Moderation over the socket (-Connection)' {
+    BeforeAll {
+        $script:overSocket = (Get-Command Remove-IvsChatMessage).Parameters.ContainsKey('Connection') -and
+            (Get-Command Disconnect-IvsChatUser).Parameters.ContainsKey('Connection')
+    }
+
+    It 'deletes and disconnects with the connection''s capabilities, and refuses without them' {
+        if (-not $overSocket) { Set-ItResult -Skipped -Because 'Remove-IvsChatMessage / Disconnect-IvsChatUser have no -Connection parameter set in this build'; return }
+        $mod = Connect-IvsChatRoom $room -UserId mod2 -Capability SendMessage, DeleteMessage, DisconnectUser
+        $plain = Connect-IvsChatRoom $room -UserId plain -Capability SendMessage
+        $m = Send-IvsChatMessage $plain 'delete me'
+
+        { $m | Remove-IvsChatMessage -Connection $plain -Force -ErrorAction Stop } | Should -Throw -ErrorId 'ChatForbidden,IvsChat.Cmdlets.RemoveIvsChatMessageCommand'
+        $deletion = $m | Remove-IvsChatMessage -Connection $mod -Reason 'tidy' -Force -PassThru
+        $deletion.MessageId | Should -Be $m.Id
+        $deletion.EventId | Should -Match '^[A-Za-z0-9]{12}$'
+
+        { Disconnect-IvsChatUser -Connection $plain -UserId mod2 -Force -ErrorAction Stop } | Should -Throw -ErrorId 'ChatForbidden,IvsChat.Cmdlets.DisconnectIvsChatUserCommand'
+        $gone = Disconnect-IvsChatUser -Connection $mod -UserId plain -Reason 'enough' -Force -PassThru
+        $gone.UserId | Should -Be 'plain'
+        Wait-Until { $plain.State -eq 'Closed' } | Should -BeTrue
+        $events = Receive-IvsChatMessage $plain -Timeout 1 3>$null | Where-Object { $_ -is [IvsChat.Client.Messaging.ChatEvent] }
+        $events.EventName | Should -Be @('aws:DELETE_MESSAGE', 'aws:DISCONNECT_USER')
+        Disconnect-IvsChatRoom $mod
+    }
+
+    It 'asks before acting, like the control-plane sets (-WhatIf)' {
+        if (-not $overSocket) { Set-ItResult -Skipped -Because 'no -Connection parameter set in this build'; return }
+        $mod = Connect-IvsChatRoom $room -UserId mod3 -Capability DeleteMessage
+        Remove-IvsChatMessage -Connection $mod -MessageId 'AbCdEfGhIjKl' -WhatIf | Should -BeNullOrEmpty
+        Receive-IvsChatMessage $mod -Timeout 0.5 | Should -BeNullOrEmpty
+        Disconnect-IvsChatRoom $mod
+    }
+}
+
 Describe 'Receive-IvsChatMessage' {
     It 'returns after -Timeout T: not before T, well before 2T' {
         $c = Connect-IvsChatRoom $room -UserId waiter
