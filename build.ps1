@@ -18,7 +18,10 @@ param(
     [string] $Task = 'Build',
     [string] $Configuration = 'Release',
     # Emulator task: extra arguments for the local service (e.g. --port 4566).
-    [string[]] $EmulatorArgs = @('--port', '0')
+    [string[]] $EmulatorArgs = @('--port', '0'),
+    # Test task: run only some suites (a developer's shortcut; CI runs all).
+    [ValidateSet('Xunit', 'Conformance', 'Pester')]
+    [string[]] $Suite = @('Xunit', 'Conformance', 'Pester')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -155,8 +158,8 @@ Import-Module '$pester' -RequiredVersion $PesterVersion
 @{ Passed = `$r.PassedCount; Failed = `$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount; Skipped = `$r.SkippedCount + `$r.NotRunCount } |
     ConvertTo-Json | Set-Content '$summary'
 "@
-    $pwsh, $pwshArgs = $PwshCommand
-    & $pwsh @pwshArgs -NoProfile -NonInteractive -Command $script | Out-Host
+    $pwshArgs = @($PwshCommand | Select-Object -Skip 1)
+    & $PwshCommand[0] @pwshArgs -NoProfile -NonInteractive -Command $script | Out-Host
     if (-not (Test-Path $summary)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
     $r = Get-Content $summary -Raw | ConvertFrom-Json
     [pscustomobject]@{ Passed = [int]$r.Passed; Failed = [int]$r.Failed; Skipped = [int]$r.Skipped }
@@ -168,9 +171,9 @@ function Invoke-Test {
     New-Item -ItemType Directory -Force $ResultsDir | Out-Null
     Set-IsolatedAwsEnvironment
     $all = @()
-    $all += Invoke-XunitSuites
-    $all += Invoke-ConformanceSuite
-    $all += Invoke-PesterSuite
+    if ($Suite -contains 'Xunit') { $all += Invoke-XunitSuites }
+    if ($Suite -contains 'Conformance') { $all += Invoke-ConformanceSuite }
+    if ($Suite -contains 'Pester') { $all += Invoke-PesterSuite }
     $passed = ($all | Measure-Object Passed -Sum).Sum
     $failed = ($all | Measure-Object Failed -Sum).Sum
     $skipped = ($all | Measure-Object Skipped -Sum).Sum
