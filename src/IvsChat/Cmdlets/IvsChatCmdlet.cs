@@ -167,7 +167,7 @@ namespace IvsChat.Cmdlets
         {
             _lastOperation = null;
             try { action(); }
-            catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException) && ErrorMapping.ToRecord(ex, target, null) != null)
+            catch (Exception ex) when (!_stop.IsCancellationRequested && !(ex is PipelineStoppedException) && !(ex is ActionPreferenceStopException) && ErrorMapping.ToRecord(ex, target, null) != null)
             {
                 if (!WriteItemError(ex, target)) throw;
             }

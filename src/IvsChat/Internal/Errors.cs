@@ -61,6 +61,13 @@ namespace IvsChat.Internal
                     }
                 case TimeoutException timeout:
                     return new ErrorRecord(timeout, IvsChatErrorIds.Timeout, ErrorCategory.OperationTimeout, target);
+                case OperationCanceledException canceled:
+                    // The cmdlet turns cancellations caused by Ctrl+C into PipelineStoppedException before this;
+                    // any other cancellation is the client giving up on a call that took too long.
+                    return new ErrorRecord(canceled, IvsChatErrorIds.Timeout, ErrorCategory.OperationTimeout, target)
+                    {
+                        ErrorDetails = new ErrorDetails((operation != null ? operation + " failed: " : "") + "the service did not answer in time."),
+                    };
                 default:
                     return null;
             }
