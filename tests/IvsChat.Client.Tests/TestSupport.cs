@@ -55,16 +55,24 @@ public static class TestClients
         => new(credentials ?? new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"), "test keys",
             "us-west-2", "test region", endpoint ?? Endpoint, "test endpoint", new RetrySettings("standard", maxAttempts, "test"));
 
-    /// <summary>A client with no real waits (waits are recorded), its own rate limiters, and full jitter fixed at 1.</summary>
+    /// <summary>A client on virtual time: waits are recorded and advance the clock of its own rate limiters
+    /// instead of sleeping; full jitter is fixed at 1 (the upper bound).</summary>
     public static IvsChatClient Create(RecordingHandler handler, List<TimeSpan>? waits = null, int maxAttempts = 3,
         Action<IvsChatClientOptions>? configure = null, AWSCredentials? credentials = null)
     {
+        var virtualSeconds = 0.0;
+        var gate = new object();
         var options = new IvsChatClientOptions
         {
             HttpHandler = handler,
-            Delay = (wait, token) => { lock (waits ?? new List<TimeSpan>()) waits?.Add(wait); token.ThrowIfCancellationRequested(); return Task.CompletedTask; },
+            Delay = (wait, token) =>
+            {
+                token.ThrowIfCancellationRequested();
+                lock (gate) { waits?.Add(wait); virtualSeconds += wait.TotalSeconds; }
+                return Task.CompletedTask;
+            },
             Jitter = () => 1.0,
-            RateLimiters = new RateLimiterRegistry(),
+            RateLimiters = new RateLimiterRegistry(() => { lock (gate) return virtualSeconds; }),
         };
         configure?.Invoke(options);
         return new IvsChatClient(Settings(maxAttempts, credentials), options);

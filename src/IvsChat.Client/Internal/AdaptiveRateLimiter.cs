@@ -45,7 +45,8 @@ namespace IvsChat.Client.Internal
                     if (!_enabled) return waited;
                     Refill();
                     if (_currentCapacity >= 1) { _currentCapacity -= 1; return waited; }
-                    wait = TimeSpan.FromSeconds((1 - _currentCapacity) / _fillRate);
+                    // At least 1 ms: a wait that rounds to zero ticks would spin without the clock moving.
+                    wait = TimeSpan.FromSeconds(Math.Max(0.001, (1 - _currentCapacity) / _fillRate));
                 }
                 await delay(wait, cancellationToken).ConfigureAwait(false);
                 waited += wait;
@@ -115,9 +116,13 @@ namespace IvsChat.Client.Internal
     internal sealed class RateLimiterRegistry
     {
         public static RateLimiterRegistry Shared { get; } = new RateLimiterRegistry();
+        private readonly Func<double>? _seconds;
         private readonly ConcurrentDictionary<string, AdaptiveRateLimiter> _limiters = new ConcurrentDictionary<string, AdaptiveRateLimiter>(StringComparer.Ordinal);
 
+        /// <param name="seconds">The limiters' clock (tests); null = a stopwatch.</param>
+        public RateLimiterRegistry(Func<double>? seconds = null) { _seconds = seconds; }
+
         public AdaptiveRateLimiter For(Uri endpoint, string operation)
-            => _limiters.GetOrAdd(endpoint.GetLeftPart(UriPartial.Authority).ToLowerInvariant() + " " + operation, _ => new AdaptiveRateLimiter());
+            => _limiters.GetOrAdd(endpoint.GetLeftPart(UriPartial.Authority).ToLowerInvariant() + " " + operation, _ => new AdaptiveRateLimiter(_seconds));
     }
 }
