@@ -173,11 +173,20 @@ namespace IvsChat.Client.Messaging
             _pending[requestId] = pending;
             try
             {
-                await SendFrameAsync(frame, cancellationToken).ConfigureAwait(false);
-                Trace($"-> {action} RequestId={requestId}");
+                // One deadline for sending and for the answer: a send stuck on a dead socket times out too.
                 using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
                     wait.CancelAfter(_options.RequestTimeout);
+                    try
+                    {
+                        await SendFrameAsync(frame, wait.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        Abort($"sending {action} did not complete within {_options.RequestTimeout.TotalSeconds:0.#} s");
+                        throw new TimeoutException($"The chat connection could not send {action} within {_options.RequestTimeout.TotalSeconds:0.#} s.");
+                    }
+                    Trace($"-> {action} RequestId={requestId}");
                     var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
                     using (wait.Token.Register(() => cancelled.TrySetResult(true)))
                     {
@@ -383,8 +392,17 @@ namespace IvsChat.Client.Messaging
                         string requestId = ProbePrefix + Guid.NewGuid().ToString("N");
                         Interlocked.Exchange(ref _probeSentTimestamp, now);
                         Volatile.Write(ref _probeRequestId, requestId);
-                        try { await SendFrameAsync(ChatWire.Request(ChatWire.ProbeAction, requestId), _lifetime.Token).ConfigureAwait(false); }
-                        catch (ChatConnectionException) { return; }
+                        using (var sendTimeout = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token))
+                        {
+                            sendTimeout.CancelAfter(_options.ProbeTimeout);
+                            try { await SendFrameAsync(ChatWire.Request(ChatWire.ProbeAction, requestId), sendTimeout.Token).ConfigureAwait(false); }
+                            catch (ChatConnectionException) { return; }
+                            catch (OperationCanceledException) when (!_lifetime.IsCancellationRequested)
+                            {
+                                Abort($"could not send to the chat service for {_options.ProbeTimeout.TotalSeconds:0.#} s (keep-alive timeout)");
+                                return;
+                            }
+                        }
                         Trace("-> keep-alive probe");
                     }
                 }

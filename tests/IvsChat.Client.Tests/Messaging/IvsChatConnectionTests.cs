@@ -188,6 +188,28 @@ public class IvsChatConnectionTests(LocalChatServiceFixture fixture) : IClassFix
         using TcpClient _ = await accept;
     }
 
+    [Fact]
+    public async Task Requests_to_a_peer_that_stopped_reading_time_out_instead_of_hanging()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var accept = AcceptAndGoSilentAsync(listener);
+        var endpoint = new Uri($"ws://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
+        using var c = await IvsChatConnection.ConnectAsync(endpoint, "token123", new IvsChatConnectionOptions
+        {
+            RequestTimeout = TimeSpan.FromMilliseconds(500), IdleProbeInterval = TimeSpan.Zero,
+        });
+        // Large frames fill the socket buffers of a peer that never reads: a send must not block forever either.
+        string big = new('x', 4_000_000);
+        for (int i = 0; i < 4 && c.State == ChatConnectionState.Open; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await Assert.ThrowsAsync<TimeoutException>(() => c.SendMessageAsync(big));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"request {i} took {clock.Elapsed}");
+        }
+        using TcpClient _ = await accept;
+    }
+
     /// <summary>Completes a WebSocket handshake by hand, then never reads or writes again (a hung peer).</summary>
     private static async Task<TcpClient> AcceptAndGoSilentAsync(TcpListener listener)
     {
