@@ -17,7 +17,7 @@ param(
     [Parameter(Mandatory)][string] $OutDir,
     [ValidateSet('Import', 'PerCall', 'Listing', 'Quota', 'FanOut')]
     [string[]] $Benchmark = @('Import', 'PerCall', 'Listing', 'Quota', 'FanOut'),
-    [int] $ImportRuns = 12,
+    [int] $ImportRuns = 10,
     [int] $Calls = 500,
     [int] $SmallListing = 1000,
     [int] $LargeListing = 10000,
@@ -440,7 +440,9 @@ Import-Module '$ModulePath'
     }
     $parts = @()
     if ($raw) { $parts += 'raw HTTP+sign {0:N0} µs (sign+build alone {1:N0} µs, JSON parse {2:N1} µs)' -f $raw.perCallUs, $raw.signAndBuildUs, $raw.jsonParseUs }
-    if ($client) { $parts += 'IvsChat.Client alone {0:N0} µs' -f $client.perCallUs }
+    if ($client) {
+        $parts += 'IvsChat.Client alone {0:N0} µs (async/await); the same client blocking a dedicated thread per call, as the cmdlets do (GetAwaiter().GetResult()) {1:N0} µs' -f $client.perCallUs, $client.blockingPerCallUs
+    }
     else { $parts += "IvsChat.Client alone: not measured ($($script:ClientLoopError))" }
     if ($null -ne $ps.directUs) { $parts += 'the same client called from PowerShell, blocking {0:N0} µs; ClientSettingsResolver.Resolve (once per cmdlet run) {1:N0} µs' -f $ps.directUs, $ps.resolveUs }
     $parts += 'cmdlet {0:N0} µs; same calls piped into one Get-IvsChatRoom {1:N0} µs; trivial compiled cmdlet (Get-Variable) in the same loop {2:N0} µs' -f $oursUs, ($ps.pipelineMs * 1000 / $Calls), ($ps.psFloorMs * 1000 / $Calls)

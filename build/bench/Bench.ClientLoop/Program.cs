@@ -19,8 +19,9 @@ var settings = ClientSettingsResolver.Resolve(new ClientSettingsInput());
 using var client = new IvsChatClient(settings);
 
 var sw = Stopwatch.StartNew();
-double? perCallUs = null, firstCallMs = null, cpuUsPerCall = null;
+double? perCallUs = null, firstCallMs = null, cpuUsPerCall = null, blockingPerCallUs = null;
 var roundMs = new double[rounds];
+var blockingRoundMs = new double[rounds];
 if (arn.Length > 0)
 {
     var request = new GetRoomRequest { Identifier = arn };
@@ -28,15 +29,30 @@ if (arn.Length > 0)
     firstCallMs = sw.Elapsed.TotalMilliseconds;
     if (first.Arn != arn) throw new InvalidOperationException($"GetRoom returned {first.Arn}");
     for (int i = 1; i < warmup; i++) await client.GetRoomAsync(request);
-    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    // Interleaved with each async round: the same calls made as the cmdlets make them, blocking a dedicated
+    // thread (like PowerShell's pipeline thread) with GetAwaiter().GetResult(). The difference is the cost of
+    // sync-over-async (spin, then a wake-up hop per call), apart from anything PowerShell does.
+    var cpuTotal = TimeSpan.Zero;
     for (int r = 0; r < rounds; r++)
     {
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         sw.Restart();
         for (int i = 0; i < count; i++) await client.GetRoomAsync(request);
         roundMs[r] = sw.Elapsed.TotalMilliseconds;
+        cpuTotal += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+
+        var blocking = new Thread(() =>
+        {
+            var bw = Stopwatch.StartNew();
+            for (int i = 0; i < count; i++) client.GetRoomAsync(request).GetAwaiter().GetResult();
+            blockingRoundMs[r] = bw.Elapsed.TotalMilliseconds;
+        });
+        blocking.Start();
+        blocking.Join();
     }
     perCallUs = roundMs.Order().ElementAt(rounds / 2) * 1000 / count;
-    cpuUsPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds * 1000 / (rounds * count);
+    blockingPerCallUs = blockingRoundMs.Order().ElementAt(rounds / 2) * 1000 / count;
+    cpuUsPerCall = cpuTotal.TotalMilliseconds * 1000 / (rounds * count);
 }
 
 double? listMs = null;
@@ -49,4 +65,4 @@ if (args.Contains("--list"))
     listMs = sw.Elapsed.TotalMilliseconds;
 }
 
-Console.WriteLine(JsonSerializer.Serialize(new { count, roundMs, perCallUs, cpuUsPerCall, firstCallMs, listed, listMs }));
+Console.WriteLine(JsonSerializer.Serialize(new { count, roundMs, perCallUs, cpuUsPerCall, blockingRoundMs, blockingPerCallUs, firstCallMs, listed, listMs }));
