@@ -41,7 +41,7 @@ namespace IvsChat.Client.Internal
         {
             var where = new List<string>();
             if (_credentials != null && _credentials.TryGetSection(name, out _)) where.Add(CredentialsPath);
-            if (_config != null && _config.TryGetSection(name, out _)) where.Add(ConfigPath);
+            if (_config != null && TryGetConfigSection(name, out _)) where.Add(ConfigPath);
             return $"profile '{name}' ({(where.Count == 0 ? CredentialsPath : string.Join(", ", where))})";
         }
 
@@ -55,13 +55,11 @@ namespace IvsChat.Client.Internal
         public ProfileData? TryGetProfile(string name)
         {
             var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            Dictionary<string, Dictionary<string, string>>? nested = null;
             var found = false;
-            if (_config != null && _config.TryGetSection(name, false, false, out var fromConfig, out var nestedConfig))
+            if (_config != null && TryGetConfigSection(name, out var fromConfig))
             {
                 found = true;
                 foreach (var pair in fromConfig) values[pair.Key] = pair.Value;
-                nested = nestedConfig;
             }
             if (_credentials != null && _credentials.TryGetSection(name, out var fromCredentials))
             {
@@ -101,6 +99,13 @@ namespace IvsChat.Client.Internal
             profile.EndpointUrl = Get(values, "endpoint_url");
             profile.Services = Get(values, "services");
             return new ProfileData(profile, values, ServicesSection(profile.Services));
+        }
+
+        // In the config file profiles are "[profile name]", except the default profile, which is plain "[default]".
+        private bool TryGetConfigSection(string name, out Dictionary<string, string> values)
+        {
+            if (_config!.TryGetSection(name, false, false, out values, out _)) return true;
+            return name == "default" && _config.TryGetSection(name, out values);
         }
 
         private Dictionary<string, Dictionary<string, string>>? ServicesSection(string? name)
