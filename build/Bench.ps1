@@ -557,7 +557,7 @@ Invoke-Benchmark 'FanOut' -Rows @("Fan-out: $FanOutClients clients x $FanOutMess
     $emu = Start-BenchEmulator
     if (-not $emu.MessagingEndpoint) { throw 'the local service has no messaging endpoint yet (no IVSCHAT_MESSAGING_ENDPOINT)' }
     $idleMB = Get-PeakMemoryMB $emu.Process.Id
-    $f = Invoke-Tool @('fanout', '--messaging-endpoint', $emu.MessagingEndpoint, '--clients', "$FanOutClients", '--messages', "$FanOutMessages", '--rate', '10') -Emulator $emu
+    $f = Invoke-Tool @('fanout', '--messaging-endpoint', $emu.MessagingEndpoint, '--clients', "$FanOutClients", '--messages', "$FanOutMessages", '--rate', '10', '--emulator-pid', "$($emu.Process.Id)") -Emulator $emu
     $peakMB = Get-PeakMemoryMB $emu.Process.Id
     $Details.FanOut = [ordered]@{ tool = $f; emulatorIdlePeakMB = $idleMB; emulatorPeakMB = $peakMB }
     $note = "delivered $($f.delivered)/$($f.expected); out of order $($f.outOfOrder); ERROR frames $($f.errorFrames); connect $(Format-Ms $f.connectMs), tokens $(Format-Ms $f.tokensMs)"
@@ -565,7 +565,10 @@ Invoke-Benchmark 'FanOut' -Rows @("Fan-out: $FanOutClients clients x $FanOutMess
     Add-Result "Fan-out: $FanOutClients clients x $FanOutMessages messages, all delivered in order" "$($f.complete)/$FanOutClients clients complete" -Target 'all' -Met ($f.complete -eq $FanOutClients) -Note $note
     Add-Result 'Fan-out: delivery latency p99 (p50)' ('{0:N1} ms ({1:N1} ms)' -f $f.p99Ms, $f.p50Ms) -Target '< 100 ms' -Met ($f.p99Ms -lt 100 -and $f.delivered -gt 0) `
         -Note ('max {0:N1} ms; p99 without the first second (JIT warm-up) {1:N1} ms; slowest viewer per message, first 10: {2} ms' -f $f.maxMs, $f.p99AfterFirstSecondMs, (@($f.perMessageMaxMs | Select-Object -First 10) -join ', '))
-    Add-Result 'Fan-out: local service peak memory (VmHWM)' ('{0:N0} MB' -f $peakMB) ('idle {0:N0} MB' -f $idleMB)
+    $cpuNote = if ($null -ne $f.emulatorCpuSeconds) {
+        'CPU during the {0:N1} s of sending: service {1:N1} s, the 1,001 clients {2:N1} s (of {3:N0} s available on {4} cores)' -f $f.sendPhaseSeconds, $f.emulatorCpuSeconds, $f.clientsCpuSeconds, ($f.sendPhaseSeconds * [Environment]::ProcessorCount), [Environment]::ProcessorCount
+    } else { '' }
+    Add-Result 'Fan-out: local service peak memory (VmHWM)' ('{0:N0} MB' -f $peakMB) ('idle {0:N0} MB' -f $idleMB) -Note $cpuNote
 }
 
 #endregion

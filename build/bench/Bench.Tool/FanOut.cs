@@ -46,6 +46,11 @@ public static class FanOut
         var loops = receivers.Select(r => r.RunAsync(stop.Token)).ToArray();
         Console.Error.WriteLine($"fanout: {clients} viewers + 1 sender connected in {connectMs:F0} ms; sending {messages} at {rate}/s");
 
+        // CPU used during the sending phase, by this process (the clients) and by the service, to say where it goes.
+        var emulatorPid = o.Int("emulator-pid", 0);
+        var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var emulatorCpuStart = ProcessCpuSeconds(emulatorPid);
+        var phase = Stopwatch.StartNew();
         var sender = receivers[clients];
         var sentAt = new long[messages];
         Receiver.SentAt = sentAt;
@@ -64,6 +69,9 @@ public static class FanOut
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 15;
         while (receivers.Any(r => r.Received < messages && r.Failure is null) && Stopwatch.GetTimestamp() < deadline)
             await Task.Delay(50);
+        var phaseSeconds = phase.Elapsed.TotalSeconds;
+        var clientsCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
+        var emulatorCpu = ProcessCpuSeconds(emulatorPid) - emulatorCpuStart;
         stop.Cancel();
         await Task.WhenAll(loops.Select(t => t.ContinueWith(_ => { })));
         foreach (var r in receivers) r.Socket.Abort();
@@ -95,7 +103,24 @@ public static class FanOut
             maxMs = latencies.Length == 0 ? 0 : latencies[^1],
             p99AfterFirstSecondMs = steady.Length == 0 ? 0 : steady[Math.Min(steady.Length - 1, (int)Math.Ceiling(0.99 * steady.Length) - 1)],
             perMessageMaxMs,
+            sendPhaseSeconds = phaseSeconds,
+            clientsCpuSeconds = clientsCpu,
+            emulatorCpuSeconds = emulatorPid > 0 ? emulatorCpu : (double?)null,
         };
+    }
+
+    /// <summary>utime + stime of a process from /proc (Linux), in seconds; 0 when unknown.</summary>
+    private static double ProcessCpuSeconds(int pid)
+    {
+        if (pid <= 0) return 0;
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // After "pid (comm) ", field 3 is state; utime and stime are fields 14 and 15 (1-based) of the whole line.
+            return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+        }
+        catch (IOException) { return 0; }
     }
 
     private sealed class Receiver(ClientWebSocket socket, int messages)
