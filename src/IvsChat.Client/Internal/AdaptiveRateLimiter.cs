@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,23 +10,24 @@ namespace IvsChat.Client.Internal
     /// <summary>AWS's "adaptive" client-side rate limiter (the SDKs' ClientSideRateLimiter): a token bucket that
     /// stays off until the service throttles, then follows a CUBIC curve: on throttling the send rate drops to
     /// 0.7 x the measured rate, on success it climbs back towards (and past) the rate that was last throttled.
+    /// Same constants as the SDKs; the measured rate is a sliding 1 s window (see UpdateMeasuredRate).
     /// One per (endpoint, operation), shared by every client in the process, because the service's quotas are
     /// per account and operation, not per client object.</summary>
     internal sealed class AdaptiveRateLimiter
     {
-        private const double MinFillRate = 0.5, MinCapacity = 1.0, Beta = 0.7, ScaleConstant = 0.4, Smoothing = 0.8;
+        private const double MinFillRate = 0.5, MinCapacity = 1.0, Beta = 0.7, ScaleConstant = 0.4, MeasureWindow = 1.0;
 
         private readonly object _gate = new object();
         private readonly Func<double> _seconds;
         private double _fillRate, _maxCapacity, _currentCapacity, _lastTimestamp = -1;
         private bool _enabled;
-        private double _measuredTxRate, _lastTxRateBucket, _requestCount, _lastMaxRate, _lastThrottleTime, _timeWindow;
+        private double _measuredTxRate, _lastMaxRate, _lastThrottleTime, _timeWindow;
+        private readonly Queue<double> _recentSends = new Queue<double>();
 
         public AdaptiveRateLimiter(Func<double>? seconds = null)
         {
             var watch = Stopwatch.StartNew();
             _seconds = seconds ?? (() => watch.Elapsed.TotalSeconds);
-            _lastTxRateBucket = Math.Floor(_seconds());
             _lastThrottleTime = _seconds();
         }
 
@@ -97,18 +99,15 @@ namespace IvsChat.Client.Internal
             _currentCapacity = Math.Min(_currentCapacity, _maxCapacity);
         }
 
+        // The send rate over the last second. AWS's SDKs measure in 0.5 s buckets with smoothing, which reads 0
+        // when the first throttle follows a fast burst (the usual case) and then takes seconds to recover;
+        // a sliding window has a useful rate at once.
         private void UpdateMeasuredRate()
         {
             var now = _seconds();
-            var bucket = Math.Floor(now * 2) / 2;
-            _requestCount++;
-            if (bucket > _lastTxRateBucket)
-            {
-                var current = _requestCount / (bucket - _lastTxRateBucket);
-                _measuredTxRate = current * Smoothing + _measuredTxRate * (1 - Smoothing);
-                _requestCount = 0;
-                _lastTxRateBucket = bucket;
-            }
+            _recentSends.Enqueue(now);
+            while (_recentSends.Count > 0 && _recentSends.Peek() <= now - MeasureWindow) _recentSends.Dequeue();
+            _measuredTxRate = _recentSends.Count / MeasureWindow;
         }
     }
 
