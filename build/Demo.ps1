@@ -44,6 +44,10 @@ function Start-LocalService {
 }
 
 if (-not (Test-Path $EmulatorDll)) { throw "The local service is not built: $EmulatorDll" }
+if (-not (Test-Path $ModulePath)) { throw "The module is not built: $ModulePath" }
+# Import-Module reads a relative path without ./ as a module name.
+$ModulePath = (Resolve-Path $ModulePath).Path
+$EmulatorDll = (Resolve-Path $EmulatorDll).Path
 Write-Step "Starting the local IVS Chat service: dotnet $(Split-Path $EmulatorDll -Leaf) --port 0"
 $service = Start-LocalService
 $exitCode = 0
