@@ -113,6 +113,13 @@ Describe 'Tab completion' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be @('completion-room', 'other-room')
     }
 
+    It 'completes ARNs when the word starts with arn:' {
+        $line = 'Get-IvsChatRoom -Identifier arn:'
+        $arns = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $arns.Count | Should -Be 2
+        $arns | ForEach-Object { $_ | Should -Match '^arn:aws:ivschat:[a-z0-9-]+:\d{12}:room/[A-Za-z0-9]{12}$' }
+    }
+
     It 'completes logging configuration names' {
         $line = 'Get-IvsChatLoggingConfiguration -Name compl'
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('completion-logs')
