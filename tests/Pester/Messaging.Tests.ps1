@@ -173,9 +173,9 @@ Describe 'Receive-IvsChatMessage' {
     It 'returns after -Timeout T: not before T, well before 2T' {
         $c = Connect-IvsChatRoom $room -UserId waiter
         $clock = [Diagnostics.Stopwatch]::StartNew()
-        Receive-IvsChatMessage $c -Timeout 1.5 | Should -BeNullOrEmpty
-        $clock.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 1.5
-        $clock.Elapsed.TotalSeconds | Should -BeLessThan 2.5
+        Receive-IvsChatMessage $c -Timeout 2 | Should -BeNullOrEmpty
+        $clock.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 2
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 3.5
         Disconnect-IvsChatRoom $c
     }
 
@@ -236,7 +236,7 @@ Describe 'Receive-IvsChatMessage' {
 
 Describe 'Session expiry' {
     BeforeAll {
-        $script:fast = Start-TestEmulator -ArgumentList '--session-minute-seconds', '1'
+        $script:fast = Start-TestEmulator -ArgumentList '--session-minute-seconds', '2'
         $script:fastRoom = New-IvsChatRoom -Name 'brief' -EndpointUrl $fast.Endpoint -AccessKey $fast.AccessKey -SecretKey $fast.SecretKey
     }
     AfterAll { $fast | Stop-TestEmulator }
@@ -244,6 +244,7 @@ Describe 'Session expiry' {
     It 'reports the end of the session as a non-terminating error, then a closed connection' {
         $c = Connect-IvsChatRoom $fastRoom -UserId brief -SessionDurationInMinutes 1 -EndpointUrl $fast.Endpoint -AccessKey $fast.AccessKey -SecretKey $fast.SecretKey
         $c.SessionExpirationTime | Should -BeLessThan ([DateTime]::UtcNow.AddSeconds(3))
+        $c.SessionExpirationTime | Should -BeGreaterThan ([DateTime]::UtcNow)
         Receive-IvsChatMessage $c -Timeout 5 -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warn 3>$null | Should -BeNullOrEmpty
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -Be 'ChatSessionExpired,IvsChat.Cmdlets.Messaging.ReceiveIvsChatMessageCommand'

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net.WebSockets;
 
 namespace IvsChat.Emulator.Messaging;
@@ -62,8 +61,8 @@ public sealed class ChatRoomHub : IRoomMessaging
     public bool TryAcquireSendSlot(string roomArn, int perSecond)
     {
         Room room = _rooms.GetOrAdd(roomArn, _ => new Room());
-        long now = Stopwatch.GetTimestamp();
-        long windowStart = now - Stopwatch.Frequency;
+        long now = _time.GetTimestamp();
+        long windowStart = now - _time.TimestampFrequency;
         lock (room.Gate)
         {
             while (room.RecentSends.Count > 0 && room.RecentSends.Peek() <= windowStart) room.RecentSends.Dequeue();

@@ -55,27 +55,6 @@ public class MessagingEndpointTests(ChatServiceFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task The_rate_limit_is_room_wide_and_refills_after_a_second()
-    {
-        string room = await Service.CreateRoomAsync(rate: 3);
-        await using var a = await Service.ConnectAsync(room, "a", "SEND_MESSAGE");
-        await using var b = await Service.ConnectAsync(room, "b", "SEND_MESSAGE");
-        for (int i = 0; i < 3; i++) await a.SendAsync(Send("a" + i, "a" + i));
-        for (int i = 0; i < 2; i++) await b.SendAsync(Send("b" + i, "b" + i));
-        var framesForB = new List<JsonObject>();
-        for (int i = 0; i < 5; i++) framesForB.Add((await b.ReceiveAsync())!);
-        Assert.Equal(3, framesForB.Count(f => f["Type"]!.GetValue<string>() == "MESSAGE"));
-        var errors = framesForB.Where(f => f["Type"]!.GetValue<string>() == "ERROR").ToList();
-        Assert.Equal(2, errors.Count);
-        Assert.All(errors, e => Assert.Equal(429, e["ErrorCode"]!.GetValue<int>()));
-        Assert.Equal(["b0", "b1"], errors.Select(e => e["RequestId"]!.GetValue<string>()));
-
-        await Task.Delay(1100);
-        await b.SendAsync(Send("later", "l"));
-        Assert.Equal("later", (await b.ExpectAsync("MESSAGE"))["Content"]!.GetValue<string>());
-    }
-
-    [Fact]
     public async Task Length_is_counted_in_code_points_and_UpdateRoom_applies_to_live_connections()
     {
         string room = await Service.CreateRoomAsync(length: 2);
@@ -190,7 +169,7 @@ public class MessagingEndpointTests(ChatServiceFixture fixture) : IClassFixture<
         var clock = Stopwatch.StartNew();
         var error = await c.ExpectAsync("ERROR");
         Assert.Equal(401, error["ErrorCode"]!.GetValue<int>());
-        Assert.InRange(clock.Elapsed.TotalSeconds, 0.5, 3);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0.5, 8);
         Assert.Null(await c.ReceiveAsync());
     }
 
@@ -220,15 +199,74 @@ public class MessagingEndpointTests(ChatServiceFixture fixture) : IClassFixture<
     }
 }
 
+/// <summary>A clock that stands still until the test moves it (wall time and timestamps).</summary>
+public sealed class MovableClock : TimeProvider
+{
+    private DateTimeOffset _now = DateTimeOffset.UtcNow;
+    private long _timestamp = 1_000_000;
+    public override DateTimeOffset GetUtcNow() => _now;
+    public override long GetTimestamp() => Interlocked.Read(ref _timestamp);
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+    public void Advance(TimeSpan by)
+    {
+        _now += by;
+        Interlocked.Add(ref _timestamp, by.Ticks);
+    }
+}
+
+/// <summary>The room-wide rate window, with time standing still so that processing speed cannot matter.</summary>
+public class RateLimitTests
+{
+    [Fact]
+    public async Task The_rate_limit_is_room_wide_and_refills_after_a_second()
+    {
+        var clock = new MovableClock();
+        await using var service = await ChatTestService.StartAsync(time: clock);
+        string room = await service.CreateRoomAsync(rate: 3);
+        await using var a = await service.ConnectAsync(room, "a", "SEND_MESSAGE");
+        await using var b = await service.ConnectAsync(room, "b", "SEND_MESSAGE");
+        for (int i = 0; i < 3; i++) await a.SendAsync(new { Action = "SEND_MESSAGE", Content = "a" + i, RequestId = "a" + i });
+        for (int i = 0; i < 2; i++) await b.SendAsync(new { Action = "SEND_MESSAGE", Content = "b" + i, RequestId = "b" + i });
+
+        // Each client gets every accepted message (3) and a 429 for each of its own refused requests.
+        var accepted = new HashSet<string>();
+        var refused = new List<string>();
+        async Task Collect(RawChatClient client, string prefix, int sent)
+        {
+            int messages = 0, ownAnswers = 0;
+            while (messages < 3 || ownAnswers < sent)
+            {
+                var frame = (await client.ReceiveAsync())!;
+                string requestId = frame["RequestId"]!.GetValue<string>();
+                if (requestId.StartsWith(prefix, StringComparison.Ordinal)) ownAnswers++;
+                if (frame["Type"]!.GetValue<string>() == "MESSAGE") { messages++; lock (accepted) accepted.Add(requestId); }
+                else
+                {
+                    Assert.Equal(429, frame["ErrorCode"]!.GetValue<int>());
+                    lock (accepted) refused.Add(requestId);
+                }
+            }
+        }
+        await Task.WhenAll(Collect(a, "a", 3), Collect(b, "b", 2));
+        Assert.Equal(3, accepted.Count);
+        Assert.Equal(2, refused.Count);
+        Assert.Equal(["a0", "a1", "a2", "b0", "b1"], accepted.Concat(refused).Order());
+
+        clock.Advance(TimeSpan.FromMilliseconds(1001));
+        await b.SendAsync(new { Action = "SEND_MESSAGE", Content = "later", RequestId = "l" });
+        Assert.Equal("later", (await b.ExpectAsync("MESSAGE"))["Content"]!.GetValue<string>());
+        await b.SendAsync(new { Action = "SEND_MESSAGE", Content = "x", RequestId = "l2" });
+        await b.SendAsync(new { Action = "SEND_MESSAGE", Content = "y", RequestId = "l3" });
+        await b.SendAsync(new { Action = "SEND_MESSAGE", Content = "z", RequestId = "l4" });
+        Assert.Equal("MESSAGE", (await b.ReceiveAsync())!["Type"]!.GetValue<string>());
+        Assert.Equal("MESSAGE", (await b.ReceiveAsync())!["Type"]!.GetValue<string>());
+        Assert.Equal(429, (await b.ExpectAsync("ERROR"))["ErrorCode"]!.GetValue<int>());
+    }
+}
+
 /// <summary>Token lifetime against a clock the test moves.</summary>
 public class TokenExpiryTests
 {
-    private sealed class MovableClock : TimeProvider
-    {
-        private DateTimeOffset _now = DateTimeOffset.UtcNow;
-        public override DateTimeOffset GetUtcNow() => _now;
-        public void Advance(TimeSpan by) => _now += by;
-    }
 
     [Fact]
     public async Task A_token_connects_only_within_its_ttl()
