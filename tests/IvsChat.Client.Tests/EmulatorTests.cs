@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using IvsChat.Client.Model;
+
+namespace IvsChat.Client.Tests;
+
+/// <summary>Runs when the emulator is built (IVSCHAT_EMULATOR_DLL, as build.ps1 Test sets it, or the Release
+/// build output in the repository).</summary>
+public sealed class EmulatorFactAttribute : FactAttribute
+{
+    public EmulatorFactAttribute()
+    {
+        if (LocalEmulator.DllPath == null) Skip = "the emulator is not built (set IVSCHAT_EMULATOR_DLL or build src/IvsChat.Emulator -c Release)";
+    }
+}
+
+/// <summary>The local IVS Chat service in a child process, with the settings it prints.</summary>
+public sealed class LocalEmulator : IDisposable
+{
+    public static string? DllPath { get; } = FindDll();
+    private readonly Process _process;
+    public Dictionary<string, string> Printed { get; } = new();
+
+    private static string? FindDll()
+    {
+        var fromEnv = Environment.GetEnvironmentVariable("IVSCHAT_EMULATOR_DLL");
+        if (!string.IsNullOrEmpty(fromEnv) && File.Exists(fromEnv)) return fromEnv;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "IvsChat.Emulator", "bin", "Release", "net10.0", "IvsChat.Emulator.dll");
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    public LocalEmulator(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(DllPath!);
+        start.ArgumentList.Add("--port");
+        start.ArgumentList.Add("0");
+        foreach (var a in args) start.ArgumentList.Add(a);
+        _process = Process.Start(start)!;
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!Printed.ContainsKey("AWS_SECRET_ACCESS_KEY"))
+        {
+            var line = _process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the emulator exited before printing its settings");
+            var eq = line.IndexOf('=');
+            if (eq > 0) Printed[line[..eq]] = line[(eq + 1)..];
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the emulator did not start");
+        }
+    }
+
+    /// <summary>Settings resolved the way a user's shell would give them: environment variables only.</summary>
+    public ResolvedClientSettings Settings() => ClientSettingsResolver.Resolve(new ClientSettingsInput
+    {
+        Environment = new Dictionary<string, string?>
+        {
+            ["AWS_ACCESS_KEY_ID"] = Printed["AWS_ACCESS_KEY_ID"], ["AWS_SECRET_ACCESS_KEY"] = Printed["AWS_SECRET_ACCESS_KEY"],
+            ["AWS_REGION"] = Printed["AWS_REGION"], ["AWS_ENDPOINT_URL_IVSCHAT"] = Printed["IVSCHAT_ENDPOINT"],
+            ["AWS_EC2_METADATA_DISABLED"] = "true", ["AWS_CONFIG_FILE"] = "/nonexistent/config", ["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/credentials",
+        },
+    });
+
+    public void Dispose()
+    {
+        try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); _process.WaitForExit(5000); }
+        finally { _process.Dispose(); }
+    }
+}
+
+/// <summary>The client against the real local service: signatures verified by the service, real errors, paging.</summary>
+public class EmulatorTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    [EmulatorFact]
+    public async Task Round_trip_of_rooms_tags_tokens_and_errors()
+    {
+        using var emulator = new LocalEmulator();
+        using var client = new IvsChatClient(emulator.Settings());
+
+        var room = await client.CreateRoomAsync(new CreateRoomRequest { Name = "client-e2e", Tags = new() { ["team"] = "chat" }, MaximumMessageLength = 300 });
+        Assert.StartsWith("arn:aws:ivschat:", room.Arn);
+        Assert.Equal(300, room.MaximumMessageLength);
+        Assert.Equal(DateTimeKind.Utc, room.CreateTime!.Value.Kind);
+
+        await client.TagResourceAsync(new TagResourceRequest { ResourceArn = room.Arn, Tags = new() { ["cost center"] = "a/b", ["env"] = "dev" } });
+        await client.UntagResourceAsync(new UntagResourceRequest { ResourceArn = room.Arn, TagKeys = new() { "team", "env" } });
+        var tags = await client.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceArn = room.Arn });
+        Assert.Equal(new Dictionary<string, string> { ["cost center"] = "a/b" }, tags.Tags);
+
+        var token = await client.CreateChatTokenAsync(new CreateChatTokenRequest
+        {
+            RoomIdentifier = room.Arn, UserId = "e2e-user", Capabilities = new() { ChatTokenCapabilityValues.SendMessage },
+            Attributes = new() { ["displayName"] = "E2E" },
+        });
+        Assert.False(string.IsNullOrEmpty(token.Token));
+        Assert.True(token.SessionExpirationTime > DateTime.UtcNow);
+
+        for (var i = 0; i < 3; i++) await client.CreateRoomAsync(new CreateRoomRequest { Name = "page-" + i });
+        var listed = new List<RoomSummary>();
+        await foreach (var r in client.ListRoomsPaginatedAsync(new ListRoomsRequest { MaxResults = 1 })) listed.Add(r);
+        Assert.Equal(4, listed.Count);
+
+        await client.DeleteRoomAsync(new DeleteRoomRequest { Identifier = room.Arn });
+        var missing = await Assert.ThrowsAsync<ResourceNotFoundException>(() => client.GetRoomAsync(new GetRoomRequest { Identifier = room.Arn }));
+        Assert.Equal(404, missing.StatusCode);
+        Assert.False(string.IsNullOrEmpty(missing.RequestId));
+
+        var invalid = await Assert.ThrowsAsync<ValidationException>(() => client.CreateRoomAsync(new CreateRoomRequest { MaximumMessageLength = 9999 }));
+        Assert.Equal(400, invalid.StatusCode);
+    }
+
+    [EmulatorFact]
+    public async Task Wrong_secret_key_is_refused_by_the_service()
+    {
+        using var emulator = new LocalEmulator();
+        var good = emulator.Settings();
+        var bad = new ResolvedClientSettings(new Amazon.Runtime.BasicAWSCredentials(emulator.Printed["AWS_ACCESS_KEY_ID"], "not-the-secret"), "test",
+            good.Region, good.RegionSource, good.Endpoint, good.EndpointSource, good.Retry);
+        using var client = new IvsChatClient(bad);
+        var error = await Assert.ThrowsAnyAsync<IvsChatServiceException>(() => client.ListRoomsAsync(new ListRoomsRequest()));
+        Assert.Equal(403, error.StatusCode);
+        Assert.DoesNotContain("not-the-secret", error.ToString());
+    }
+
+    [EmulatorFact]
+    public async Task Pipeline_against_enforced_quotas_has_no_errors_and_keeps_the_quota_rate()
+    {
+        using var emulator = new LocalEmulator("--enforce-quotas");
+        using var client = new IvsChatClient(emulator.Settings());
+        var room = await client.CreateRoomAsync(new CreateRoomRequest { Name = "paced" });
+        const double quota = 10; // TagResource
+        var watch = Stopwatch.StartNew();
+        var done = 0;
+        while (watch.Elapsed < TimeSpan.FromSeconds(6))
+        {
+            await client.TagResourceAsync(new TagResourceRequest { ResourceArn = room.Arn, Tags = new() { ["n"] = done.ToString() } });
+            done++;
+        }
+        var rate = done / watch.Elapsed.TotalSeconds;
+        output.WriteLine($"{done} TagResource calls in {watch.Elapsed.TotalSeconds:0.0} s = {rate:0.0}/s against a {quota}/s quota");
+        Assert.True(rate >= 0.85 * quota, $"{rate:0.0}/s is below 85% of the {quota}/s quota");
+    }
+}
