@@ -282,7 +282,8 @@ namespace IvsChat.Client
 
             var limiter = _options.ClientSidePacing ? _limiters.For(endpoint, call.Operation) : null;
             var maxAttempts = Math.Max(1, Settings.Retry.MaxAttempts);
-            var throttledMaxAttempts = limiter != null ? Math.Max(maxAttempts, _options.ThrottlingMaxAttempts) : maxAttempts;
+            // Paced throttling gets its own, larger budget, unless retries are off (max attempts 1).
+            var throttledMaxAttempts = limiter != null && maxAttempts > 1 ? Math.Max(maxAttempts, _options.ThrottlingMaxAttempts) : maxAttempts;
             var throttledInARow = 0;
 
             for (var attempt = 1; ; attempt++)

@@ -31,8 +31,9 @@ namespace IvsChat.Client
         /// finish without errors instead of failing on throttling.</summary>
         public bool ClientSidePacing { get; set; } = true;
 
-        /// <summary>Attempts a throttled request may use when pacing is on (at least the configured max attempts).
-        /// Throttling is a signal to slow down, not a failure, so it gets a larger budget than other errors.</summary>
+        /// <summary>Attempts a throttled request may use when pacing is on (at least the configured max attempts;
+        /// max attempts 1 still means no retries). Throttling is a signal to slow down, not a failure, so it gets a
+        /// larger budget than other errors.</summary>
         public int ThrottlingMaxAttempts { get; set; } = 20;
 
         /// <summary>Signing clock (UTC); null = the system clock.</summary>

@@ -113,6 +113,15 @@ public class RetryTests
     }
 
     [Fact]
+    public async Task Max_attempts_1_turns_off_throttling_retries_too()
+    {
+        var handler = new RecordingHandler((r, n) => Error(429, "ThrottlingException"));
+        using var client = TestClients.Create(handler, new List<TimeSpan>(), maxAttempts: 1);
+        await Assert.ThrowsAsync<ThrottlingException>(() => client.GetRoomAsync(Get));
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
     public async Task Throttling_with_pacing_still_ends_after_its_budget()
     {
         var handler = new RecordingHandler((r, n) => Error(429, "ThrottlingException"));
