@@ -280,7 +280,8 @@ namespace IvsChat.Client
             var endpoint = Settings.Endpoint;
             Log(IvsChatLogLevel.Verbose, $"ivschat {call.Operation} -> {endpoint.GetLeftPart(UriPartial.Authority)} ({Settings.Region})");
 
-            var limiter = _options.ClientSidePacing ? _limiters.For(endpoint, call.Operation) : null;
+            var paced = _options.ClientSidePacing || string.Equals(Settings.Retry.Mode, "adaptive", StringComparison.OrdinalIgnoreCase);
+            var limiter = paced ? _limiters.For(endpoint, call.Operation) : null;
             var maxAttempts = Math.Max(1, Settings.Retry.MaxAttempts);
             // Paced throttling gets its own, larger budget, unless retries are off (max attempts 1).
             var throttledMaxAttempts = limiter != null && maxAttempts > 1 ? Math.Max(maxAttempts, _options.ThrottlingMaxAttempts) : maxAttempts;
@@ -291,9 +292,9 @@ namespace IvsChat.Client
                 cancellationToken.ThrowIfCancellationRequested();
                 if (limiter != null)
                 {
-                    var paced = await limiter.AcquireAsync(_delay, cancellationToken).ConfigureAwait(false);
-                    if (paced > TimeSpan.Zero)
-                        Log(IvsChatLogLevel.Debug, $"ivschat {call.Operation} paced {paced.TotalMilliseconds:0} ms (client rate {limiter.FillRate:0.0}/s)");
+                    var pacedFor = await limiter.AcquireAsync(_delay, cancellationToken).ConfigureAwait(false);
+                    if (pacedFor > TimeSpan.Zero)
+                        Log(IvsChatLogLevel.Debug, $"ivschat {call.Operation} paced {pacedFor.TotalMilliseconds:0} ms (client rate {limiter.FillRate:0.0}/s)");
                 }
 
                 var credentials = await GetCredentialsAsync().ConfigureAwait(false);

@@ -28,7 +28,7 @@ namespace IvsChat.Client
 
         /// <summary>Client-side pacing (AWS's "adaptive" rate limiter), on by default: after a throttling answer
         /// the client slows each (endpoint, operation) down to the rate the service accepts, so long pipelines
-        /// finish without errors instead of failing on throttling.</summary>
+        /// finish without errors instead of failing on throttling. Retry mode "adaptive" turns it on even when this is false.</summary>
         public bool ClientSidePacing { get; set; } = true;
 
         /// <summary>Attempts a throttled request may use when pacing is on (at least the configured max attempts;

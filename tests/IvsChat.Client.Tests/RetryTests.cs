@@ -113,6 +113,24 @@ public class RetryTests
     }
 
     [Fact]
+    public async Task Adaptive_retry_mode_turns_pacing_on()
+    {
+        var handler = new RecordingHandler((r, n) => n <= 5 ? Error(429, "ThrottlingException") : RecordingHandler.Json(HttpStatusCode.OK, "{}"));
+        var s = TestClients.Settings();
+        var adaptive = new ResolvedClientSettings(s.Credentials, s.CredentialSource, s.Region, s.RegionSource, s.Endpoint, s.EndpointSource,
+            new RetrySettings("adaptive", 3, "test"));
+        var virtualSeconds = 0.0;
+        using var client = new IvsChatClient(adaptive, new IvsChatClientOptions
+        {
+            HttpHandler = handler, ClientSidePacing = false, Jitter = () => 1.0,
+            Delay = (wait, _) => { virtualSeconds += wait.TotalSeconds; return Task.CompletedTask; },
+            RateLimiters = new IvsChat.Client.Internal.RateLimiterRegistry(() => virtualSeconds),
+        });
+        await client.GetRoomAsync(Get);
+        Assert.Equal(6, handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task Max_attempts_1_turns_off_throttling_retries_too()
     {
         var handler = new RecordingHandler((r, n) => Error(429, "ThrottlingException"));
