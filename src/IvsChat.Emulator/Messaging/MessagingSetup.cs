@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IvsChat.Emulator.Messaging;
@@ -23,6 +24,7 @@ public static class MessagingSetup
     {
         ChatEndpoint endpoint = app.Services.GetRequiredService<ChatEndpoint>();
         ChatRoomHub hub = app.Services.GetRequiredService<ChatRoomHub>();
+        _ = Task.Run(WarmUpAsync);
         app.Use(async (ctx, next) =>
         {
             if (ctx.WebSockets.IsWebSocketRequest && (ctx.Request.Path == "/" || !ctx.Request.Path.HasValue))
@@ -33,6 +35,22 @@ public static class MessagingSetup
                 await next(ctx);
         });
         return app;
+    }
+
+    /// <summary>Runs the message path once at start-up (parse, serialize, a WebSocket send into memory), so the
+    /// first real message of a big room does not pay for JIT compilation.</summary>
+    private static async Task WarmUpAsync()
+    {
+        try
+        {
+            ClientFrames.TryParse("{\"Action\":\"SEND_MESSAGE\",\"Content\":\"warm\",\"RequestId\":\"r\"}"u8, out _, out _);
+            byte[] frame = ServerFrames.Message("WarmUp000000", "r", "warm", null, "warm", null, DateTimeOffset.UtcNow);
+            ChatEndpoint.CountCodePoints("warm");
+            using var sink = new MemoryStream();
+            using var socket = WebSocket.CreateFromStream(sink, new WebSocketCreationOptions { IsServer = true });
+            for (int i = 0; i < 3; i++) await socket.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or WebSocketException or NotSupportedException) { }
     }
 
     /// <summary>Test surface (unsigned, like the rest of /_emulator/): how many WebSockets a room has open.</summary>
