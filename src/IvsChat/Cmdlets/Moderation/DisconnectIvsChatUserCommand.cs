@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using IvsChat.Client.Model;
+using IvsChat.Cmdlets.Messaging;
 using IvsChat.Internal;
 
 namespace IvsChat.Cmdlets
@@ -18,6 +19,11 @@ namespace IvsChat.Cmdlets
         [ArgumentCompleter(typeof(RoomCompleter))]
         public string[]? Identifier { get; set; }
 
+        /// <summary>Disconnects over this chat connection (its token needs DISCONNECT_USER) instead of the control plane.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ConnectionModeration.ParameterSet)]
+        [ValidateNotNull]
+        public ChatConnection? Connection { get; set; }
+
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateLength(1, 128)]
         public string UserId { get; set; } = "";
@@ -32,7 +38,21 @@ namespace IvsChat.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord() => ForEachRoom(InputObject, Identifier, (arn, name, _) =>
+        protected override void ProcessRecord()
+        {
+            if (Connection != null) DisconnectOverConnection(Connection);
+            else DisconnectOverControlPlane();
+        }
+
+        private void DisconnectOverConnection(ChatConnection connection)
+        {
+            if (!ShouldProcessOrForce(Force, "user '" + UserId + "' in " + DescribeRoom(connection.RoomArn, null) + " (over the chat connection)", "Disconnect user")) return;
+            var confirmation = ConnectionModeration.Run(this, connection, UserId, (c, ct) => c.DisconnectUserAsync(UserId, Reason, ct), CancellationToken);
+            if (confirmation != null && PassThru)
+                WriteObject(new UserDisconnection { RoomArn = connection.RoomArn, UserId = UserId, Reason = Reason, Region = connection.Region });
+        }
+
+        private void DisconnectOverControlPlane() => ForEachRoom(InputObject, Identifier, (arn, name, _) =>
         {
             // The user id may appear here: the prompt is about that user.
             if (!ShouldProcessOrForce(Force, "user '" + UserId + "' in " + DescribeRoom(arn, name), "Disconnect user")) return;

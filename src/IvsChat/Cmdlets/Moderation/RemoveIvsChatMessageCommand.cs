@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using IvsChat.Client.Model;
+using IvsChat.Cmdlets.Messaging;
 using IvsChat.Internal;
 
 namespace IvsChat.Cmdlets
@@ -18,6 +19,11 @@ namespace IvsChat.Cmdlets
         [ArgumentCompleter(typeof(RoomCompleter))]
         public string[]? Identifier { get; set; }
 
+        /// <summary>Deletes over this chat connection (its token needs DELETE_MESSAGE) instead of the control plane.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ConnectionModeration.ParameterSet)]
+        [ValidateNotNull]
+        public ChatConnection? Connection { get; set; }
+
         /// <summary>The id of the message (12 letters or digits), e.g. from a received message's Id.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
@@ -35,7 +41,21 @@ namespace IvsChat.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord() => ForEachRoom(InputObject, Identifier, (arn, name, _) =>
+        protected override void ProcessRecord()
+        {
+            if (Connection != null) RemoveOverConnection(Connection);
+            else RemoveOverControlPlane();
+        }
+
+        private void RemoveOverConnection(ChatConnection connection)
+        {
+            if (!ShouldProcessOrForce(Force, "message " + MessageId + " in " + DescribeRoom(connection.RoomArn, null) + " (over the chat connection)", "Remove message")) return;
+            var confirmation = ConnectionModeration.Run(this, connection, MessageId, (c, ct) => c.DeleteMessageAsync(MessageId, Reason, ct), CancellationToken);
+            if (confirmation != null && PassThru)
+                WriteObject(new MessageDeletion { RoomArn = connection.RoomArn, MessageId = MessageId, EventId = confirmation.Id, Reason = Reason, Region = connection.Region });
+        }
+
+        private void RemoveOverControlPlane() => ForEachRoom(InputObject, Identifier, (arn, name, _) =>
         {
             if (!ShouldProcessOrForce(Force, "message " + MessageId + " in " + DescribeRoom(arn, name), "Remove message")) return;
             var response = CallService("DeleteMessage", arn, (c, ct) => c.DeleteMessageAsync(new DeleteMessageRequest
