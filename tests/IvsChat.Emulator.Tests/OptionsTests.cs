@@ -35,6 +35,18 @@ public class OptionsTests
         Assert.Equal(TimeSpan.FromSeconds(20), o.SessionDuration(10));
     }
 
+    [Fact]
+    public void Review_options_are_left_with_their_values_to_the_messaging_side()
+    {
+        const string handler = "arn:aws:lambda:us-east-1:123456789012:function:review";
+        string[] args = ["--review-rule", handler + "=deny:bad", "--review-handler=" + handler + "=http://127.0.0.1:9/", "--region", "eu-west-1"];
+        Assert.Equal("eu-west-1", EmulatorOptions.Parse(args)!.Region);
+        var messaging = IvsChat.Emulator.Messaging.MessagingOptions.FromArguments(args, _ => null);
+        Assert.True(messaging.ReviewRules.ContainsKey(handler));
+        Assert.True(messaging.ReviewHandlers.ContainsKey(handler));
+        Assert.Contains("--review-rule", EmulatorOptions.Usage);
+    }
+
     [Theory]
     [InlineData("--account-id", "12345", "12 digits")]
     [InlineData("--region", "US_EAST", "--region")]

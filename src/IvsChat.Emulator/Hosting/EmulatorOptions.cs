@@ -49,7 +49,7 @@ public sealed class EmulatorOptions
           --session-minute-seconds <n>  real seconds per session minute (default 60)
           --verbose                     request logs to stderr
           --help                        this text
-        """;
+        """ + "\n" + Messaging.MessagingOptions.Usage;
 
     private static readonly Regex RegionPattern = new("^[a-z0-9-]+$", RegexOptions.CultureInvariant);
     private static readonly Regex AccountPattern = new("^[0-9]{12}$", RegexOptions.CultureInvariant);
@@ -92,6 +92,8 @@ public sealed class EmulatorOptions
                 case "--verbose": verbose = true; break;
                 case "--token-ttl-seconds": ttl = Int(name, Value(), 1, 86400); break;
                 case "--session-minute-seconds": minute = Int(name, Value(), 1, 3600); break;
+                // Read by MessagingOptions.FromArguments; here only skipped with their value.
+                case var messaging when Messaging.MessagingOptions.IsMessagingOption(messaging): Value(); break;
                 default: throw new EmulatorOptionsException($"Unknown option '{arg}'. Use --help for the list.");
             }
         }
