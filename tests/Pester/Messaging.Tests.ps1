@@ -135,13 +135,7 @@ Describe 'Moderation seen from connections' {
 }
 
 Describe 'Moderation over the socket (-Connection)' {
-    BeforeAll {
-        $script:overSocket = (Get-Command Remove-IvsChatMessage).Parameters.ContainsKey('Connection') -and
-            (Get-Command Disconnect-IvsChatUser).Parameters.ContainsKey('Connection')
-    }
-
     It 'deletes and disconnects with the connection''s capabilities, and refuses without them' {
-        if (-not $overSocket) { Set-ItResult -Skipped -Because 'Remove-IvsChatMessage / Disconnect-IvsChatUser have no -Connection parameter set in this build'; return }
         $mod = Connect-IvsChatRoom $room -UserId mod2 -Capability SendMessage, DeleteMessage, DisconnectUser
         $plain = Connect-IvsChatRoom $room -UserId plain -Capability SendMessage
         $m = Send-IvsChatMessage $plain 'delete me'
@@ -161,7 +155,6 @@ Describe 'Moderation over the socket (-Connection)' {
     }
 
     It 'asks before acting, like the control-plane sets (-WhatIf)' {
-        if (-not $overSocket) { Set-ItResult -Skipped -Because 'no -Connection parameter set in this build'; return }
         $mod = Connect-IvsChatRoom $room -UserId mod3 -Capability DeleteMessage
         Remove-IvsChatMessage -Connection $mod -MessageId 'AbCdEfGhIjKl' -WhatIf | Should -BeNullOrEmpty
         Receive-IvsChatMessage $mod -Timeout 0.5 | Should -BeNullOrEmpty

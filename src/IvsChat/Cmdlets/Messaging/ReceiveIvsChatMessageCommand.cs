@@ -44,6 +44,8 @@ namespace IvsChat.Cmdlets.Messaging
                 {
                     if (Connection.State == ChatConnectionState.Closed)
                         WriteWarning("The chat connection to " + Connection.RoomArn + " is closed: " + Connection.CloseReason + ".");
+                    // Timers may fire a millisecond early: wait out the rest, so -Timeout T never returns before T.
+                    else if (limit.HasValue && clock.Elapsed < limit.Value) continue;
                     return;
                 }
                 if (item is ChatError error)
