@@ -59,6 +59,11 @@ function Invoke-Build {
     Invoke-Native dotnet @('publish', (Join-Path $Root 'src/IvsChat/IvsChat.csproj'), '-c', $Configuration, '--no-build', '-o', $ModuleOut, '-nologo')
     Get-ChildItem $ModuleOut -Filter '*.pdb' | Remove-Item
     Get-ChildItem $ModuleOut -Filter '*.deps.json' | Remove-Item
+    # IvsChat.Client and AWSSDK go where PowerShell's resolver does not look: IvsChat.dll's ModuleLoader loads them
+    # (privately on .NET Core), so another module's AWSSDK.Core loaded first does not break us.
+    $dependencies = New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'Dependencies')
+    Get-ChildItem $ModuleOut -File | Where-Object { $_.Name -eq 'IvsChat.Client.dll' -or $_.Name -like 'AWSSDK.*.dll' } |
+        Move-Item -Destination $dependencies
     $manifest = Get-Content (Join-Path $Root 'IvsChat.psd1') -Raw
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion = '$(Get-ModuleVersion)'"
     Set-Content -Path (Join-Path $ModuleOut 'IvsChat.psd1') -Value $manifest -NoNewline

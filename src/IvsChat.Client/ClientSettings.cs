@@ -16,10 +16,13 @@ namespace IvsChat.Client
         public string? ProfileName { get; set; }
         /// <summary>A credentials file to read profiles from (AWS.Tools' -ProfileLocation).</summary>
         public string? ProfileLocation { get; set; }
-        /// <summary>Explicit credentials (-Credential).</summary>
-        public AWSCredentials? Credentials { get; set; }
-        /// <summary>Shell-wide credentials ($StoredAWSCredentials).</summary>
-        public AWSCredentials? StoredCredentials { get; set; }
+        // Credentials and StoredCredentials are objects so that callers (the cmdlets) never touch AWSSDK types: an
+        // Amazon.Runtime.AWSCredentials of any AWSSDK.Core copy, an AWS.Tools wrapper with .Credentials, a
+        // NetworkCredential, or an object with AccessKey/SecretKey(/Token) properties.
+        /// <summary>Explicit credentials (-Credential); unreadable ones are a configuration error.</summary>
+        public object? Credentials { get; set; }
+        /// <summary>Shell-wide credentials ($StoredAWSCredentials); unreadable ones are skipped.</summary>
+        public object? StoredCredentials { get; set; }
 
         // Region, in this order: Region, ArnRegion, StoredRegion, AWS_REGION, AWS_DEFAULT_REGION, the profile's region.
         public string? Region { get; set; }
@@ -39,7 +42,7 @@ namespace IvsChat.Client
     /// <summary>The outcome of resolution, with where each part came from (for -Debug; never the secret itself).</summary>
     public sealed class ResolvedClientSettings
     {
-        public ResolvedClientSettings(AWSCredentials credentials, string credentialSource, string region, string regionSource,
+        internal ResolvedClientSettings(AWSCredentials credentials, string credentialSource, string region, string regionSource,
             Uri endpoint, string endpointSource, RetrySettings retry)
         {
             Credentials = credentials; CredentialSource = credentialSource;
@@ -48,7 +51,8 @@ namespace IvsChat.Client
             Retry = retry;
         }
 
-        public AWSCredentials Credentials { get; }
+        /// <summary>Internal: the cmdlet assembly must not see AWSSDK types (it lives outside the module's private load context).</summary>
+        internal AWSCredentials Credentials { get; }
         /// <summary>E.g. "-AccessKey/-SecretKey", "profile 'dev' in ~/.aws/credentials", "environment variables".</summary>
         public string CredentialSource { get; }
         public string Region { get; }

@@ -52,8 +52,10 @@ namespace IvsChat.Client
             if (Trimmed(input.ProfileName) is { } profileName)
                 return (FromProfile(files, profileName, $"profile '{profileName}'"), files.Describe(profileName));
 
-            if (input.Credentials != null) return (input.Credentials, "-Credential");
-            if (input.StoredCredentials != null) return (input.StoredCredentials, "$StoredAWSCredentials");
+            if (input.Credentials != null)
+                return (CredentialObjects.Read(input.Credentials)
+                    ?? throw new IvsChatConfigurationException("-Credential must be " + CredentialObjects.Accepted + "."), "-Credential");
+            if (CredentialObjects.Read(input.StoredCredentials) is { } stored) return (stored, "$StoredAWSCredentials");
 
             var envKey = env.Get("AWS_ACCESS_KEY_ID");
             var envSecret = env.Get("AWS_SECRET_ACCESS_KEY");

@@ -2,13 +2,13 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
-using Amazon.Runtime;
 using IvsChat.Client;
 
 namespace IvsChat.Internal
 {
     /// <summary>What the common parameters and shell variables say; the pool turns it into clients.
-    /// Kept apart from the cmdlet classes so that importing the module never loads AWSSDK.Core.</summary>
+    /// Kept apart from the cmdlet classes so that importing the module never loads IvsChat.Client. Nothing in this
+    /// assembly may use AWSSDK types: IvsChat.Client and AWSSDK load in the module's private context (ModuleLoader).</summary>
     internal sealed class CommonSettings
     {
         public string? Region;
@@ -80,63 +80,28 @@ namespace IvsChat.Internal
                 StoredRegion = string.IsNullOrEmpty(s.StoredRegion) ? null : s.StoredRegion,
                 EndpointUrl = s.EndpointUrl,
             };
-            if (s.Credential != null)
-                input.Credentials = CredentialReader.Read(s.Credential)
-                    ?? throw new IvsChatConfigurationException("-Credential must be an Amazon.Runtime.AWSCredentials, an AWS.Tools credential object, or a PSCredential (user name = access key id, password = secret access key).");
-            if (s.StoredCredentials is string storedProfile)
+            // The client reads the objects (AWSSDK types of any copy, AWS.Tools wrappers); PowerShell's own are unwrapped here.
+            if (s.Credential != null) input.Credentials = Unwrap(s.Credential);
+            var stored = s.StoredCredentials == null ? null : Unwrap(s.StoredCredentials);
+            if (stored is string storedProfile)
             {
                 // AWS.Tools may keep a profile name in $StoredAWSCredentials: use it where a profile would apply.
                 if (input.ProfileName == null && input.AccessKey == null && input.Credentials == null) input.ProfileName = storedProfile;
             }
-            else if (s.StoredCredentials != null)
-            {
-                input.StoredCredentials = CredentialReader.Read(s.StoredCredentials);
-            }
+            else input.StoredCredentials = stored;
             return input;
+        }
+
+        private static object? Unwrap(object value)
+        {
+            if (value is PSObject pso) value = pso.BaseObject;
+            return value is PSCredential psc ? psc.GetNetworkCredential() : value;
         }
 
         public void Dispose()
         {
             foreach (var e in _byRegionKey.Values) (e.Client as IDisposable)?.Dispose();
             _byRegionKey.Clear();
-        }
-    }
-
-    /// <summary>Reads credentials from -Credential / $StoredAWSCredentials. AWS.Tools' objects are read by duck
-    /// typing: their AWSSDK.Core may be a different copy than ours, so type identity cannot be trusted.</summary>
-    internal static class CredentialReader
-    {
-        public static AWSCredentials? Read(object? value, int depth = 0)
-        {
-            if (value is PSObject pso) value = pso.BaseObject;
-            switch (value)
-            {
-                case null: return null;
-                case AWSCredentials ours: return ours;
-                case PSCredential psc:
-                    return new BasicAWSCredentials(psc.UserName, psc.GetNetworkCredential().Password);
-            }
-            if (depth > 3) return null;
-            var type = value.GetType();
-            // Amazon.Runtime.AWSCredentials from another AWSSDK.Core copy: GetCredentials() -> ImmutableCredentials.
-            var getCredentials = type.GetMethod("GetCredentials", Type.EmptyTypes);
-            if (getCredentials != null)
-            {
-                var immutable = getCredentials.Invoke(value, null);
-                if (immutable != null)
-                {
-                    var it = immutable.GetType();
-                    var accessKey = it.GetProperty("AccessKey")?.GetValue(immutable) as string;
-                    var secretKey = it.GetProperty("SecretKey")?.GetValue(immutable) as string;
-                    var token = it.GetProperty("Token")?.GetValue(immutable) as string;
-                    if (!string.IsNullOrEmpty(accessKey) && !string.IsNullOrEmpty(secretKey))
-                        return string.IsNullOrEmpty(token) ? new BasicAWSCredentials(accessKey, secretKey) : new SessionAWSCredentials(accessKey, secretKey, token);
-                }
-            }
-            // AWS.Tools' AWSPSCredentials wrapper: the credentials are in .Credentials.
-            var inner = type.GetProperty("Credentials");
-            if (inner != null) return Read(inner.GetValue(value), depth + 1);
-            return null;
         }
     }
 }

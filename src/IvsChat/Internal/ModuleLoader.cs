@@ -1,0 +1,78 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.Loader;
+
+namespace IvsChat.Internal
+{
+    /// <summary>Loads IvsChat.Client and AWSSDK from the module's Dependencies folder, so that another module's
+    /// AWSSDK.Core (e.g. AWS.Tools) loaded first does not break us. On .NET Core they load in a private
+    /// AssemblyLoadContext; Windows PowerShell 5.1 has no isolation, so there they are just found and loaded.
+    /// Import only registers a handler: nothing loads until a cmdlet first needs the client.</summary>
+    public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+    {
+        internal const string ClientAssemblyName = "IvsChat.Client";
+
+        private static readonly string DependenciesDirectory =
+            Path.Combine(Path.GetDirectoryName(typeof(ModuleLoader).Assembly.Location)!, "Dependencies");
+
+        private static bool IsCore => typeof(object).Assembly.GetName().Name == "System.Private.CoreLib";
+
+        public void OnImport()
+        {
+            if (IsCore) CoreLoader.Register(DependenciesDirectory);
+            else AppDomain.CurrentDomain.AssemblyResolve += ResolveOnFramework;
+        }
+
+        public void OnRemove(PSModuleInfo psModuleInfo)
+        {
+            if (IsCore) CoreLoader.Unregister();
+            else AppDomain.CurrentDomain.AssemblyResolve -= ResolveOnFramework;
+        }
+
+        private static Assembly? ResolveOnFramework(object? sender, ResolveEventArgs args)
+        {
+            var path = Path.Combine(DependenciesDirectory, new AssemblyName(args.Name).Name + ".dll");
+            return File.Exists(path) ? Assembly.LoadFrom(path) : null;
+        }
+    }
+
+    /// <summary>.NET Core only: never called (so never compiled) on .NET Framework, which lacks AssemblyLoadContext.</summary>
+    internal static class CoreLoader
+    {
+        private static object? _context; // a DependencyLoadContext; typed object so this class loads anywhere
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static void Register(string dependenciesDirectory)
+        {
+            _context ??= new DependencyLoadContext(dependenciesDirectory);
+            AssemblyLoadContext.Default.Resolving -= ResolveClient;
+            AssemblyLoadContext.Default.Resolving += ResolveClient;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static void Unregister() => AssemblyLoadContext.Default.Resolving -= ResolveClient;
+
+        // Only IvsChat.Client crosses over: the default context never sees AWSSDK from Dependencies.
+        private static Assembly? ResolveClient(AssemblyLoadContext defaultContext, AssemblyName name) =>
+            name.Name == ModuleLoader.ClientAssemblyName && _context is DependencyLoadContext context
+                ? context.LoadFromAssemblyName(name)
+                : null;
+
+        private sealed class DependencyLoadContext : AssemblyLoadContext
+        {
+            private readonly string _directory;
+            public DependencyLoadContext(string directory) { _directory = directory; }
+
+            // Dependencies/ first (IvsChat.Client, AWSSDK.*); anything else (framework, shared polyfills such as
+            // Microsoft.Bcl.AsyncInterfaces whose types cross into the cmdlets) comes from the default context.
+            protected override Assembly? Load(AssemblyName assemblyName)
+            {
+                var path = Path.Combine(_directory, assemblyName.Name + ".dll");
+                return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+            }
+        }
+    }
+}
