@@ -15,8 +15,8 @@ namespace IvsChat.Internal
     {
         internal const string ClientAssemblyName = "IvsChat.Client";
 
-        private static readonly string DependenciesDirectory =
-            Path.Combine(Path.GetDirectoryName(typeof(ModuleLoader).Assembly.Location)!, "Dependencies");
+        private static readonly string ModuleDirectory = Path.GetDirectoryName(typeof(ModuleLoader).Assembly.Location)!;
+        private static readonly string DependenciesDirectory = Path.Combine(ModuleDirectory, "Dependencies");
 
         private static bool IsCore => typeof(object).Assembly.GetName().Name == "System.Private.CoreLib";
 
@@ -32,10 +32,17 @@ namespace IvsChat.Internal
             else AppDomain.CurrentDomain.AssemblyResolve -= ResolveOnFramework;
         }
 
+        // Also the module folder: assemblies loaded from Dependencies/ do not probe it for the shared polyfills
+        // (System.Memory, Microsoft.Bcl.AsyncInterfaces, ...), and 5.1 has no binding redirects for them.
         private static Assembly? ResolveOnFramework(object? sender, ResolveEventArgs args)
         {
-            var path = Path.Combine(DependenciesDirectory, new AssemblyName(args.Name).Name + ".dll");
-            return File.Exists(path) ? Assembly.LoadFrom(path) : null;
+            var file = new AssemblyName(args.Name).Name + ".dll";
+            foreach (var directory in new[] { DependenciesDirectory, ModuleDirectory })
+            {
+                var path = Path.Combine(directory, file);
+                if (File.Exists(path)) return Assembly.LoadFrom(path);
+            }
+            return null;
         }
     }
 
