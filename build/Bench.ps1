@@ -253,39 +253,45 @@ Invoke-Benchmark 'Import' -Rows @('Import: pwsh + Import-Module vs bare pwsh (me
         if ($p.ExitCode -ne 0) { throw "'$Command' failed: $($err.Result)" }
         $sw.Elapsed.TotalMilliseconds
     }
-    $bare = 'exit'
-    $import = "Import-Module '$ModulePath'"
-    $null = Measure-Start $bare; $null = Measure-Start $import   # warm the file cache
-    $bareMs = @(); $importMs = @()
-    foreach ($i in 1..$ImportRuns) {
-        # Interleaved, so drift in machine load hits both sides alike.
-        $bareMs += Measure-Start $bare
-        $importMs += Measure-Start $import
-    }
-    $b = Get-Median $bareMs; $m = Get-Median $importMs
-    $Details.Import = [ordered]@{ runs = $ImportRuns; bareMs = $bareMs; importMs = $importMs; bareMedianMs = $b; importMedianMs = $m }
-    Add-Result 'Import: pwsh + Import-Module vs bare pwsh (median)' (Format-Ms $m) (Format-Ms $b) ($m / $b) '<= 1.2x' (($m / $b) -le 1.2) `
-        -Note ("module adds {0:N0} ms" -f ($m - $b))
-
-    # Where import time goes, inside one process: Import-Module's own first-use cost (an empty manifest module
-    # first), then what our module adds on top, and which assemblies the import loaded.
+    # A third arm imports an empty manifest module: what Import-Module itself costs a fresh session, apart from ours.
     $emptyDir = Join-Path $BenchOut 'BenchEmpty'
     New-Item -ItemType Directory -Force $emptyDir | Out-Null
     Set-Content (Join-Path $emptyDir 'BenchEmpty.psd1') "@{ ModuleVersion = '1.0.0'; FunctionsToExport = @(); CmdletsToExport = @() }"
+    $bare = 'exit'
+    $import = "Import-Module '$ModulePath'"
+    $importEmpty = "Import-Module '$(Join-Path $emptyDir 'BenchEmpty.psd1')'"
+    $null = Measure-Start $bare; $null = Measure-Start $import; $null = Measure-Start $importEmpty   # warm the file cache
+    $bareMs = @(); $importMs = @(); $emptyMs = @()
+    foreach ($i in 1..$ImportRuns) {
+        # Interleaved, so drift in machine load hits every arm alike.
+        $bareMs += Measure-Start $bare
+        $importMs += Measure-Start $import
+        $emptyMs += Measure-Start $importEmpty
+    }
+    $b = Get-Median $bareMs; $m = Get-Median $importMs; $e = Get-Median $emptyMs
+    $Details.Import = [ordered]@{ runs = $ImportRuns; bareMs = $bareMs; importMs = $importMs; emptyModuleMs = $emptyMs; bareMedianMs = $b; importMedianMs = $m; emptyModuleMedianMs = $e }
+    Add-Result 'Import: pwsh + Import-Module vs bare pwsh (median)' (Format-Ms $m) (Format-Ms $b) ($m / $b) '<= 1.2x' (($m / $b) -le 1.2) `
+        -Note ("module adds {0:N0} ms; importing an empty manifest module instead adds {1:N0} ms (ratio {2:N2}x): PowerShell's own Import-Module cost" -f ($m - $b), ($e - $b), ($e / $b))
+
+    # Where import time goes, inside one process: Import-Module's own first-use cost (an empty manifest module
+    # first), then what our module adds on top, and which assemblies the import loaded.
     $phases = Invoke-ChildPwsh -What 'import phases' -Script @"
 `$before = @([AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { `$_.GetName().Name })
 `$sw = [Diagnostics.Stopwatch]::StartNew()
 Import-Module '$(Join-Path $emptyDir 'BenchEmpty.psd1')'
 `$emptyMs = `$sw.Elapsed.TotalMilliseconds
+`$jit0 = [System.Runtime.JitInfo]::GetCompilationTime(`$false); `$methods0 = [System.Runtime.JitInfo]::GetCompiledMethodCount(`$false)
 `$sw.Restart()
 Import-Module '$ModulePath'
 `$importMs = `$sw.Elapsed.TotalMilliseconds
+`$jitMs = ([System.Runtime.JitInfo]::GetCompilationTime(`$false) - `$jit0).TotalMilliseconds
+`$jitMethods = [System.Runtime.JitInfo]::GetCompiledMethodCount(`$false) - `$methods0
 `$loaded = @([AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { `$_.GetName().Name } | Where-Object { `$_ -notin `$before })
-@{ emptyModuleMs = `$emptyMs; importMs = `$importMs; loaded = `$loaded } | ConvertTo-Json -Compress
+@{ emptyModuleMs = `$emptyMs; importMs = `$importMs; jitMs = `$jitMs; jitMethods = `$jitMethods; loaded = `$loaded } | ConvertTo-Json -Compress
 "@
     $Details.ImportPhases = $phases
     Add-Result 'Import: Import-Module IvsChat in-process (after an empty module)' (Format-Ms $phases.importMs) ('empty module first ' + (Format-Ms $phases.emptyModuleMs)) `
-        -Note ("assemblies the import loaded: {0}" -f (@($phases.loaded) -join ', '))
+        -Note ("assemblies the import loaded: {0}; JIT compiling {1:N0} methods during the import took {2}" -f (@($phases.loaded) -join ', '), $phases.jitMethods, (Format-Ms $phases.jitMs))
 }
 
 #endregion
