@@ -323,7 +323,7 @@ Import-Module '$ModulePath'
 `$first = Get-IvsChatRoom -Arn `$arn
 `$firstMs = `$t.Elapsed.TotalMilliseconds
 if (`$first.Arn -ne `$arn) { throw "Get-IvsChatRoom returned `$(`$first.Arn), not `$arn" }
-# Same protocol as the C# and JS loops: 100 warm-up calls, then 3 timed rounds; the median round counts.
+# Same protocol as the C# and JS loops: 100 warm-up calls, then 7 timed rounds; the median round counts.
 # Interleaved with each round: the same calls piped into one Get-IvsChatRoom (one cmdlet run, ARNs bound from
 # the pipeline), and PowerShell's own floor (the same loop around a trivial compiled cmdlet), so that load
 # drift on this shared machine hits all three alike.
@@ -333,7 +333,7 @@ foreach (`$i in 1..99) { `$null = Get-IvsChatRoom -Arn `$arn }
 # CPU time of this process per kind of round: unlike wall time, barely moved by other load on the machine.
 `$me = [Diagnostics.Process]::GetCurrentProcess()
 `$cpu = @{ loop = 0.0; piped = 0.0; floor = 0.0 }
-foreach (`$r in 1..3) {
+foreach (`$r in 1..7) {
     `$me.Refresh(); `$c0 = `$me.TotalProcessorTime
     `$t.Restart()
     foreach (`$i in 1..$Calls) { `$null = Get-IvsChatRoom -Arn `$arn }
@@ -348,10 +348,10 @@ foreach (`$r in 1..3) {
     `$floor += `$t.Elapsed.TotalMilliseconds
     `$me.Refresh(); `$cpu.floor += (`$me.TotalProcessorTime - `$c2).TotalMilliseconds
 }
-`$cpuUs = @{ loop = `$cpu.loop * 1000 / (3 * $Calls); piped = `$cpu.piped * 1000 / (3 * $Calls); floor = `$cpu.floor * 1000 / (3 * $Calls) }
-`$loopMs = (`$rounds | Sort-Object)[1]
-`$pipelineMs = (`$piped | Sort-Object)[1]
-`$psFloorMs = (`$floor | Sort-Object)[1]
+`$cpuUs = @{ loop = `$cpu.loop * 1000 / (7 * $Calls); piped = `$cpu.piped * 1000 / (7 * $Calls); floor = `$cpu.floor * 1000 / (7 * $Calls) }
+`$loopMs = (`$rounds | Sort-Object)[3]
+`$pipelineMs = (`$piped | Sort-Object)[3]
+`$psFloorMs = (`$floor | Sort-Object)[3]
 # Pieces of one invocation, timed alone in this session: settings resolution (done once per cmdlet run),
 # and the client called straight from PowerShell, blocking as the cmdlet does.
 `$resolveUs = `$null; `$directUs = `$null

@@ -14,7 +14,7 @@ string Arg(string name, string fallback)
 }
 
 var arn = Arg("arn", "");
-int count = int.Parse(Arg("count", "500")), warmup = int.Parse(Arg("warmup", "100")), rounds = int.Parse(Arg("rounds", "3"));
+int count = int.Parse(Arg("count", "500")), warmup = int.Parse(Arg("warmup", "100")), rounds = int.Parse(Arg("rounds", "7"));
 var settings = ClientSettingsResolver.Resolve(new ClientSettingsInput());
 using var client = new IvsChatClient(settings);
 

@@ -83,7 +83,7 @@ namespace IvsChat.Bench
         {
             using var caller = o.Caller();
             var arn = o.Get("arn");
-            int count = o.Int("count", 500), warmup = o.Int("warmup", 100), rounds = o.Int("rounds", 3);
+            int count = o.Int("count", 500), warmup = o.Int("warmup", 100), rounds = o.Int("rounds", 7);
             var body = JsonSerializer.Serialize(new Dictionary<string, string> { ["identifier"] = arn });
             byte[] last = [];
             for (int i = 0; i < warmup; i++) last = await caller.SendOkAsync("GetRoom", body);

@@ -7,7 +7,7 @@ const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6; // loading the
 const arn = arg('arn');
 const count = Number(arg('count', '500'));
 const warmup = Number(arg('warmup', '100'));
-const rounds = Number(arg('rounds', '3'));
+const rounds = Number(arg('rounds', '7'));
 const client = newClient();
 
 let t = process.hrtime.bigint();
