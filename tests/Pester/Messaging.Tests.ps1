@@ -149,7 +149,7 @@ Describe 'Moderation over the socket (-Connection)' {
         $gone = Disconnect-IvsChatUser -Connection $mod -UserId plain -Reason 'enough' -Force -PassThru
         $gone.UserId | Should -Be 'plain'
         Wait-Until { $plain.State -eq 'Closed' } | Should -BeTrue
-        $events = Receive-IvsChatMessage $plain -Timeout 1 3>$null | Where-Object { $_ -is [IvsChat.Client.Messaging.ChatEvent] }
+        $events = Receive-IvsChatMessage $plain -Timeout 1 3>$null | Where-Object { $_.GetType().FullName -eq 'IvsChat.Client.Messaging.ChatEvent' }
         $events.EventName | Should -Be @('aws:DELETE_MESSAGE', 'aws:DISCONNECT_USER')
         Disconnect-IvsChatRoom $mod
     }

@@ -78,16 +78,8 @@ namespace IvsChat.Cmdlets.Messaging
             }
             ForEachRoom(InputObject, Identifier == null ? null : new[] { Identifier }, (arn, _, target) =>
             {
-                var capabilities = NewIvsChatTokenCommand.ToWireCapabilities(Capability);
-                var response = CallService("CreateChatToken", arn, (c, ct) => c.CreateChatTokenAsync(new CreateChatTokenRequest
-                {
-                    RoomIdentifier = arn,
-                    UserId = UserId,
-                    Capabilities = capabilities,
-                    SessionDurationInMinutes = SessionDurationInMinutes,
-                    Attributes = Attribute != null ? ToStringMap(Attribute) : null,
-                }, ct));
-                ConnectWith(target, arn, UserId, capabilities.ToArray(), response.Token ?? "", ToObject.Utc(response.SessionExpirationTime));
+                var token = MintChatToken(arn, UserId, Capability, SessionDurationInMinutes, Attribute);
+                ConnectWith(target, arn, UserId, token.Capabilities, token.Token, token.SessionExpirationTime);
             });
         }
 

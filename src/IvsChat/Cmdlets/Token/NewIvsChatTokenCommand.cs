@@ -57,29 +57,6 @@ namespace IvsChat.Cmdlets
             (capabilities ?? Array.Empty<string>()).Select(c => WireCapability.TryGetValue(c, out var w) ? w : c).Distinct(StringComparer.Ordinal).ToList();
 
         protected override void ProcessRecord() => ForEachRoom(InputObject, Identifier, (arn, _, __) =>
-            WriteObject(CreateToken(arn)));
-
-        private ChatToken CreateToken(string roomArn)
-        {
-            var capabilities = ToWireCapabilities(Capability);
-            var response = CallService("CreateChatToken", roomArn, (c, ct) => c.CreateChatTokenAsync(new CreateChatTokenRequest
-            {
-                RoomIdentifier = roomArn,
-                UserId = UserId,
-                Capabilities = capabilities,
-                SessionDurationInMinutes = SessionDurationInMinutes,
-                Attributes = Attribute != null ? ToStringMap(Attribute) : null,
-            }, ct));
-            return new ChatToken
-            {
-                Token = response.Token ?? "",
-                TokenExpirationTime = ToObject.Utc(response.TokenExpirationTime),
-                SessionExpirationTime = ToObject.Utc(response.SessionExpirationTime),
-                RoomArn = roomArn,
-                UserId = UserId,
-                Capabilities = capabilities.ToArray(),
-                Region = Internal.Arn.RegionOf(roomArn),
-            };
-        }
+            WriteObject(MintChatToken(arn, UserId, Capability, SessionDurationInMinutes, Attribute)));
     }
 }
