@@ -379,6 +379,29 @@ Describe 'Doc generator (build/New-IvsChatCmdletDoc.ps1)' {
 }
 
 Describe 'about_IvsChat' {
+    It 'shows PowerShell that parses and uses only real IvsChat cmdlets and parameters' {
+        # Its snippets cannot all run (some need AWS), so they are checked against Get-Command instead.
+        $text = Get-Content (Join-Path $RepoRoot 'docs/about_IvsChat.md') -Raw
+        $snippets = [regex]::Matches($text, '(?ms)^```powershell\r?\n(.*?)^```') | ForEach-Object { $_.Groups[1].Value }
+        $snippets | Should -Not -BeNullOrEmpty
+        $problems = foreach ($snippet in $snippets) {
+            $tokens = $parseErrors = $null
+            $ast = [System.Management.Automation.Language.Parser]::ParseInput($snippet, [ref]$tokens, [ref]$parseErrors)
+            foreach ($e in $parseErrors) { "parse error: $($e.Message) in: $snippet" }
+            foreach ($call in $ast.FindAll({ param($n) $n -is [System.Management.Automation.Language.CommandAst] }, $true)) {
+                $name = $call.GetCommandName()
+                if ($name -notlike '*-IvsChat*') { continue }
+                $command = Get-Command $name -Module IvsChat -ErrorAction SilentlyContinue
+                if (-not $command) { "unknown cmdlet $name"; continue }
+                $known = @($command.Parameters.Keys) + @($command.Parameters.Values.Aliases)
+                foreach ($p in $call.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] }) {
+                    if (-not ($known | Where-Object { $_ -like "$($p.ParameterName)*" })) { "$name has no parameter -$($p.ParameterName)" }
+                }
+            }
+        }
+        $problems | Should -BeNullOrEmpty
+    }
+
     It 'is found by Get-Help after Import-Module' {
         $text = Get-Help about_IvsChat | Out-String
         $text | Should -Match 'about_ivschat'
