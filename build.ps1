@@ -131,7 +131,7 @@ function Invoke-ConformanceSuite {
     Push-Location $dir
     try {
         if (-not (Test-Path 'node_modules/.package-lock.json') -or
-            (Get-Item 'package-lock.json').LastWriteTimeUtc -gt (Get-Item 'node_modules/.package-lock.json').LastWriteTimeUtc) {
+            (Get-Item 'package-lock.json').LastWriteTimeUtc -gt (Get-Item -Force 'node_modules/.package-lock.json').LastWriteTimeUtc) {
             Invoke-Native npm @('ci', '--no-audit', '--no-fund', '--loglevel=error') | Out-Host
         }
         $tap = Join-Path $ResultsDir 'conformance.tap'
