@@ -219,6 +219,10 @@ elseif (-not (Test-Path (Join-Path $ConformanceDir 'node_modules/@aws-sdk/client
     finally { Pop-Location }
 }
 
+# IvsChat.Client.dll as shipped in the module (Dependencies/ holds what the module loads in its own context).
+$script:ClientDll = Get-ChildItem (Split-Path $ModulePath -Parent) -Recurse -Filter 'IvsChat.Client.dll' -ErrorAction SilentlyContinue |
+    Select-Object -First 1 -ExpandProperty FullName
+
 $script:ModuleCmdlets = @()
 $script:ModuleError = $null
 try {
@@ -356,6 +360,8 @@ foreach (`$r in 1..7) {
 # and the client called straight from PowerShell, blocking as the cmdlet does.
 `$resolveUs = `$null; `$directUs = `$null
 try {
+    # The module loads its copy in a private load context; this copy (same file) is the one PowerShell can name.
+    `$null = [Reflection.Assembly]::LoadFrom('$script:ClientDll')
     `$t.Restart()
     foreach (`$i in 1..200) { `$s = [IvsChat.Client.ClientSettingsResolver]::Resolve([IvsChat.Client.ClientSettingsInput]::new()) }
     `$resolveUs = `$t.Elapsed.TotalMilliseconds * 1000 / 200
@@ -412,7 +418,7 @@ Import-Module '$ModulePath'
 # JIT time of this process (all threads) across the first call's phases: our assemblies are not ReadyToRun.
 `$jit0 = [System.Runtime.JitInfo]::GetCompilationTime(`$false); `$methods0 = [System.Runtime.JitInfo]::GetCompiledMethodCount(`$false)
 `$t = [Diagnostics.Stopwatch]::StartNew()
-`$null = [Reflection.Assembly]::LoadFrom('$(Join-Path (Split-Path $ModulePath -Parent) 'IvsChat.Client.dll')')
+`$null = [Reflection.Assembly]::LoadFrom('$script:ClientDll')
 `$s = [IvsChat.Client.ClientSettingsResolver]::Resolve([IvsChat.Client.ClientSettingsInput]::new())
 `$resolveMs = `$t.Elapsed.TotalMilliseconds
 `$t.Restart()
