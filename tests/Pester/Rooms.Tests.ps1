@@ -226,6 +226,16 @@ Describe 'Remove-IvsChatRoom' {
         (Get-IvsChatRoom -Identifier $room.Arn).Name | Should -Be 'precious'
     }
 
+    It 'binds a piped room as the object itself: the target names the room and -PassThru writes it whole' {
+        $room = New-IvsChatRoom -Name 'piped-target'
+        $out = Get-IvsChatRoom -Name 'piped-target' | Remove-IvsChatRoom -Confirm:$false -PassThru -Verbose 4>&1
+        $messages = $out.Where({ $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        $messages | Should -Contain "Performing the operation ""Remove room"" on target ""room 'piped-target' ($($room.Arn))""."
+        $removed = $out.Where({ $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $removed.Name | Should -Be 'piped-target'
+        $removed.CreateTime | Should -Be $room.CreateTime
+    }
+
     It 'names the room and its ARN in the -WhatIf target, and says what it calls under -Verbose' {
         $room = New-IvsChatRoom -Name 'named-target'
         $verbose = Remove-IvsChatRoom $room -Force -Verbose 4>&1 | ForEach-Object Message

@@ -4,7 +4,7 @@ using IvsChat.Internal;
 
 namespace IvsChat.Cmdlets
 {
-    [Cmdlet(VerbsCommon.Remove, "IvsChatLoggingConfiguration", DefaultParameterSetName = ParameterSets.Identifier, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "IvsChatLoggingConfiguration", DefaultParameterSetName = ParameterSets.InputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(LoggingConfiguration))]
     public sealed class RemoveIvsChatLoggingConfigurationCommand : IvsChatCmdlet
     {

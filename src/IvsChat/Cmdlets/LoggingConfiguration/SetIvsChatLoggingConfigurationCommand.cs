@@ -6,7 +6,7 @@ namespace IvsChat.Cmdlets
 {
     /// <summary>Renames a logging configuration and/or points it at another destination (give at most one of
     /// -BucketName, -LogGroupName, -DeliveryStreamName).</summary>
-    [Cmdlet(VerbsCommon.Set, "IvsChatLoggingConfiguration", DefaultParameterSetName = ParameterSets.Identifier, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "IvsChatLoggingConfiguration", DefaultParameterSetName = ParameterSets.InputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(LoggingConfiguration))]
     public sealed class SetIvsChatLoggingConfigurationCommand : IvsChatCmdlet
     {

@@ -15,7 +15,7 @@ namespace IvsChat.Cmdlets.Messaging
     /// A connection piped straight into further commands (Connect-IvsChatRoom ... | Receive-IvsChatMessage) belongs
     /// to that pipeline and is closed when the pipeline ends or is stopped; assign it to a variable to keep it.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "IvsChatRoom", DefaultParameterSetName = ParameterSets.Identifier)]
+    [Cmdlet(VerbsCommunications.Connect, "IvsChatRoom", DefaultParameterSetName = ParameterSets.InputObject)]
     [OutputType(typeof(ChatConnection))]
     public sealed class ConnectIvsChatRoomCommand : IvsChatCmdlet
     {

@@ -6,7 +6,7 @@ using IvsChat.Internal;
 namespace IvsChat.Cmdlets
 {
     /// <summary>Adds (or overwrites) tags on rooms and logging configurations.</summary>
-    [Cmdlet(VerbsCommon.Add, "IvsChatTag", DefaultParameterSetName = ParameterSets.Identifier, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Add, "IvsChatTag", DefaultParameterSetName = ParameterSets.InputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Tag))]
     public sealed class AddIvsChatTagCommand : IvsChatCmdlet
     {

@@ -6,7 +6,7 @@ using IvsChat.Internal;
 namespace IvsChat.Cmdlets
 {
     /// <summary>Writes one IvsChat.Tag {ResourceArn, Key, Value} per tag, so tags can be filtered and piped on.</summary>
-    [Cmdlet(VerbsCommon.Get, "IvsChatTag", DefaultParameterSetName = ParameterSets.Identifier)]
+    [Cmdlet(VerbsCommon.Get, "IvsChatTag", DefaultParameterSetName = ParameterSets.InputObject)]
     [OutputType(typeof(Tag))]
     public sealed class GetIvsChatTagCommand : IvsChatCmdlet
     {
