@@ -29,11 +29,18 @@ namespace IvsChat.Client.Internal
 
         public static ProfileFiles Open(string? profileLocation, EnvironmentView env)
         {
+            var (credentials, config) = PathsFor(profileLocation, env);
+            return new ProfileFiles(credentials, config);
+        }
+
+        /// <summary>Where the credentials and config files are for these settings.</summary>
+        public static (string Credentials, string Config) PathsFor(string? profileLocation, EnvironmentView env)
+        {
             var home = env.Get("HOME") ?? env.Get("USERPROFILE") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
             var credentials = !string.IsNullOrWhiteSpace(profileLocation) ? profileLocation!
                 : env.Get("AWS_SHARED_CREDENTIALS_FILE") ?? Path.Combine(home, ".aws", "credentials");
             var config = env.Get("AWS_CONFIG_FILE") ?? Path.Combine(home, ".aws", "config");
-            return new ProfileFiles(credentials, config);
+            return (credentials, config);
         }
 
         /// <summary>"profile 'dev' (/home/me/.aws/credentials)": which file(s) the profile was found in.</summary>

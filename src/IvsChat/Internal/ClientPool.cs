@@ -46,7 +46,7 @@ namespace IvsChat.Internal
             // With -Region given, the ARN's region does not matter: one client serves every record.
             var key = string.IsNullOrEmpty(_settings.Region) ? (arnRegion ?? "") : "";
             if (_byRegionKey.TryGetValue(key, out var entry)) return entry;
-            var resolved = ClientSettingsResolver.Resolve(BuildInput(arnRegion));
+            var resolved = ClientSettingsCache.Resolve(BuildInput(arnRegion));
             debug("Credentials from " + resolved.CredentialSource + "; region '" + resolved.Region + "' from " + resolved.RegionSource +
                   "; endpoint " + resolved.Endpoint + " from " + resolved.EndpointSource + ".");
             var client = new IvsChatClient(resolved, new IvsChatClientOptions
