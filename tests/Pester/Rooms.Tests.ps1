@@ -103,6 +103,12 @@ Describe 'Get-IvsChatRoom' {
         (Get-IvsChatRoom $lobby.Arn).Arn | Should -Be $lobby.Arn
     }
 
+    It 'writes one -Verbose line per service call' {
+        $room = New-IvsChatRoom -Name 'one-line'
+        $verbose = Get-IvsChatRoom -Identifier $room.Arn -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        @($verbose | Where-Object Message -match 'GetRoom').Count | Should -Be 1
+    }
+
     It 'expands wildcards in -Name' {
         $names = (Get-IvsChatRoom -Name 'prod-*').Name | Sort-Object
         $names | Should -Be @('prod-a', 'prod-b')

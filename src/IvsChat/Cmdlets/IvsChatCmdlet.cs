@@ -146,7 +146,7 @@ namespace IvsChat.Cmdlets
             }
         }
 
-        private void DrainClientLog() => _pool?.Drain(WriteVerbose, WriteDebug);
+        private void DrainClientLog() => _pool?.Drain(WriteDebug);
 
         // ---- errors ----
 

@@ -28,7 +28,7 @@ namespace IvsChat.Internal
     {
         private readonly CommonSettings _settings;
         private readonly Dictionary<string, Entry> _byRegionKey = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        private readonly ConcurrentQueue<KeyValuePair<bool, string>> _log = new ConcurrentQueue<KeyValuePair<bool, string>>();
+        private readonly ConcurrentQueue<string> _log = new ConcurrentQueue<string>();
 
         public ClientPool(CommonSettings settings) { _settings = settings; }
 
@@ -51,18 +51,19 @@ namespace IvsChat.Internal
                   "; endpoint " + resolved.Endpoint + " from " + resolved.EndpointSource + ".");
             var client = new IvsChatClient(resolved, new IvsChatClientOptions
             {
-                // Called from any thread: queued here and written by the pipeline thread (Drain).
-                Log = (level, message) => _log.Enqueue(new KeyValuePair<bool, string>(level == IvsChatLogLevel.Verbose, message)),
+                // Called from any thread: queued here and written by the pipeline thread (Drain). The client's
+                // per-call Verbose line is left out: the cmdlet writes its own, which names the resource.
+                Log = (level, message) => { if (level == IvsChatLogLevel.Debug) _log.Enqueue(message); },
             });
             entry = new Entry(client, resolved);
             _byRegionKey[key] = entry;
             return entry;
         }
 
-        /// <summary>Writes the client's queued log lines (true = verbose, false = debug).</summary>
-        public void Drain(Action<string> verbose, Action<string> debug)
+        /// <summary>Writes the client's queued debug lines.</summary>
+        public void Drain(Action<string> debug)
         {
-            while (_log.TryDequeue(out var line)) { if (line.Key) verbose(line.Value); else debug(line.Value); }
+            while (_log.TryDequeue(out var line)) debug(line);
         }
 
         private ClientSettingsInput BuildInput(string? arnRegion)
