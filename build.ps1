@@ -21,7 +21,9 @@ param(
     [string[]] $EmulatorArgs = @('--port', '0'),
     # Test task: run only some suites (a developer's shortcut; CI runs all).
     [ValidateSet('Xunit', 'Conformance', 'Pester')]
-    [string[]] $Suite = @('Xunit', 'Conformance', 'Pester')
+    [string[]] $Suite = @('Xunit', 'Conformance', 'Pester'),
+    # Test task: run only these Pester files or folders (a developer's shortcut).
+    [string[]] $PesterPath = @()
 )
 
 $ErrorActionPreference = 'Stop'
@@ -85,8 +87,10 @@ function Get-PesterModulePath {
     $path = Join-Path ([Environment]::GetFolderPath('UserProfile')) ".nuget/packages/pester/$PesterVersion/tools/Pester.psd1"
     if ($env:NUGET_PACKAGES) { $path = Join-Path $env:NUGET_PACKAGES "pester/$PesterVersion/tools/Pester.psd1" }
     if (-not (Test-Path $path)) {
-        Invoke-Native dotnet @('restore', (Join-Path $Root 'build/TestTools.csproj'), '-nologo')
+        # Out-Host: restore's progress lines must not become part of this function's output (the module path).
+        Invoke-Native dotnet @('restore', (Join-Path $Root 'build/TestTools.csproj'), '-nologo') | Out-Host
     }
+    if (-not (Test-Path $path)) { throw "Pester $PesterVersion was restored but $path is missing." }
     $path
 }
 
@@ -148,6 +152,7 @@ function Invoke-ConformanceSuite {
 function Invoke-PesterSuite {
     $tests = @(Get-ChildItem (Join-Path $Root 'tests/Pester') -Filter '*.Tests.ps1' -ErrorAction SilentlyContinue)
     if ($tests.Count -eq 0) { return }
+    $runPaths = if ($PesterPath) { @($PesterPath | ForEach-Object { (Resolve-Path $_).Path }) } else { @(Join-Path $Root 'tests/Pester') }
     Write-Host "`n=== Pester (the built module in a fresh pwsh)" -ForegroundColor Cyan
     $summary = Join-Path $ResultsDir 'pester.json'
     $pester = Get-PesterModulePath
@@ -156,7 +161,7 @@ function Invoke-PesterSuite {
 `$ErrorActionPreference = 'Stop'
 Import-Module '$pester' -RequiredVersion $PesterVersion
 `$c = New-PesterConfiguration
-`$c.Run.Path = '$(Join-Path $Root 'tests/Pester')'
+`$c.Run.Path = @($(($runPaths | ForEach-Object { "'$_'" }) -join ', '))
 `$c.Run.PassThru = `$true
 `$c.Output.Verbosity = 'Detailed'
 `$r = Invoke-Pester -Configuration `$c
