@@ -3,39 +3,16 @@ using IvsChat.Client.Model;
 
 namespace IvsChat.Client.Tests;
 
-/// <summary>Runs when the emulator is built (IVSCHAT_EMULATOR_DLL, as build.ps1 Test sets it, or the Release
-/// build output in the repository).</summary>
-public sealed class EmulatorFactAttribute : FactAttribute
-{
-    public EmulatorFactAttribute()
-    {
-        if (LocalEmulator.DllPath == null) Skip = "the emulator is not built (set IVSCHAT_EMULATOR_DLL or build src/IvsChat.Emulator -c Release)";
-    }
-}
-
 /// <summary>The local IVS Chat service in a child process, with the settings it prints.</summary>
 public sealed class LocalEmulator : IDisposable
 {
-    public static string? DllPath { get; } = FindDll();
     private readonly Process _process;
     public Dictionary<string, string> Printed { get; } = new();
-
-    private static string? FindDll()
-    {
-        var fromEnv = Environment.GetEnvironmentVariable("IVSCHAT_EMULATOR_DLL");
-        if (!string.IsNullOrEmpty(fromEnv) && File.Exists(fromEnv)) return fromEnv;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "IvsChat.Emulator", "bin", "Release", "net10.0", "IvsChat.Emulator.dll");
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
 
     public LocalEmulator(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(DllPath!);
+        start.ArgumentList.Add(EmulatorBuild.DllPath);
         start.ArgumentList.Add("--port");
         start.ArgumentList.Add("0");
         foreach (var a in args) start.ArgumentList.Add(a);
@@ -73,7 +50,7 @@ public sealed class LocalEmulator : IDisposable
 /// <summary>The client against the real local service: signatures verified by the service, real errors, paging.</summary>
 public class EmulatorTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    [EmulatorFact]
+    [Fact]
     public async Task Round_trip_of_rooms_tags_tokens_and_errors()
     {
         using var emulator = new LocalEmulator();
@@ -111,7 +88,7 @@ public class EmulatorTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Equal(400, invalid.StatusCode);
     }
 
-    [EmulatorFact]
+    [Fact]
     public async Task Wrong_secret_key_is_refused_by_the_service()
     {
         using var emulator = new LocalEmulator();
@@ -124,7 +101,7 @@ public class EmulatorTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.DoesNotContain("not-the-secret", error.ToString());
     }
 
-    [EmulatorFact]
+    [Fact]
     public async Task Pipeline_against_enforced_quotas_has_no_errors_and_keeps_the_quota_rate()
     {
         using var emulator = new LocalEmulator("--enforce-quotas");

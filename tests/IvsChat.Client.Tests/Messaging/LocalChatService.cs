@@ -27,7 +27,7 @@ public sealed class LocalChatService : IAsyncDisposable
 
     public static async Task<LocalChatService> StartAsync(params string[] args)
     {
-        string dll = Environment.GetEnvironmentVariable("IVSCHAT_EMULATOR_DLL") is { Length: > 0 } fromEnv ? fromEnv : FindRepoBuild();
+        string dll = EmulatorBuild.DllPath;
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string a in new[] { dll, "--port", "0" }.Concat(args)) psi.ArgumentList.Add(a);
         var process = Process.Start(psi)!;
@@ -43,16 +43,6 @@ public sealed class LocalChatService : IAsyncDisposable
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         return new LocalChatService(process, settings);
-    }
-
-    private static string FindRepoBuild()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "src", "IvsChat.Emulator", "bin", "Release", "net10.0", "IvsChat.Emulator.dll");
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new InvalidOperationException("Set IVSCHAT_EMULATOR_DLL or build src/IvsChat.Emulator in Release.");
     }
 
     public async Task<string> CreateRoomAsync(int? rate = null, int? length = null) =>
