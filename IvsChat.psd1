@@ -1,5 +1,6 @@
 @{
-    # ModuleVersion is stamped by build.ps1 from Directory.Build.props (the one place for the version).
+    # Stamped by build.ps1 (build/Packaging.psm1): ModuleVersion and Prerelease from IvsChatModuleVersion in
+    # Directory.Build.props (the one place for the version), ReleaseNotes from that version's CHANGELOG.md section.
     RootModule           = 'IvsChat.dll'
     ModuleVersion        = '0.0.0'
     GUID                 = 'a6f0e3b2-5c1d-4f7e-9d3a-2b8c4e6f1a07'
@@ -24,8 +25,11 @@
     FormatsToProcess     = @('IvsChat.Format.ps1xml', 'IvsChat.Messaging.Format.ps1xml')
     PrivateData          = @{
         PSData = @{
-            Tags       = @('AWS', 'IVS', 'Chat', 'IvsChat', 'Cloud')
-            LicenseUri = 'https://www.apache.org/licenses/LICENSE-2.0'
+            Tags         = @('AWS', 'IVS', 'IVSChat', 'Chat', 'Streaming', 'Cloud', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
+            ProjectUri   = 'https://github.com/IvsChatPS/IvsChatPS'
+            ReleaseNotes = ''
+            Prerelease   = ''
         }
     }
 }

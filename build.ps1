@@ -6,7 +6,9 @@
     Run it through the repo's local tool manifest so that a fresh machine needs only the .NET SDK and Node:
         dotnet tool restore && dotnet pwsh ./build.ps1 <Task>
     Build     assembles an importable module under out/IvsChat (manifest, DLLs, format files, en-US help).
-    Test      builds, then runs every suite (xunit, conformance, Pester) and prints one total line.
+    Test      builds and packages, then runs every suite (xunit, conformance, Pester) and prints one total line.
+    Package   builds, then writes out/packages: the module as a PowerShell Gallery package (IvsChat.<version>.nupkg)
+              and the local service as a .NET tool (IvsChat.Emulator.<version>.nupkg, command ivschat-emulator).
     Docs      compiles docs/*.md into MAML and about-help inside out/IvsChat/en-US.
     Demo      starts the local service and walks through the module as a user would.
     Emulator  starts the local IVS Chat service in the foreground (Ctrl+C stops it).
@@ -14,7 +16,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Docs', 'Demo', 'Emulator', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Package', 'Test', 'Docs', 'Demo', 'Emulator', 'Bench', 'Clean')]
     [string] $Task = 'Build',
     [string] $Configuration = 'Release',
     # Emulator task: extra arguments for the local service (e.g. --port 4566).
@@ -33,6 +35,7 @@ $Root = $PSScriptRoot
 $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'IvsChat'
 $ResultsDir = Join-Path $Out 'test-results'
+$PackagesOut = Join-Path $Out 'packages'
 $EmulatorDll = Join-Path $Root "src/IvsChat.Emulator/bin/$Configuration/net10.0/IvsChat.Emulator.dll"
 $PesterVersion = '5.7.1'
 # A fresh pwsh like this one: under `dotnet pwsh` the process is dotnet running pwsh.dll.
@@ -40,6 +43,7 @@ $PwshCommand = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::Process
     @([Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll'))
 } else { @([Environment]::ProcessPath) }
 
+Import-Module (Join-Path $Root 'build/Packaging.psm1') -Force
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 
@@ -66,11 +70,21 @@ function Invoke-Build {
     $dependencies = New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'Dependencies')
     Get-ChildItem $ModuleOut -File | Where-Object { $_.Name -eq 'IvsChat.Client.dll' -or $_.Name -like 'AWSSDK.*.dll' } |
         Move-Item -Destination $dependencies
-    $manifest = Get-Content (Join-Path $Root 'IvsChat.psd1') -Raw
-    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion = '$(Get-ModuleVersion)'"
-    Set-Content -Path (Join-Path $ModuleOut 'IvsChat.psd1') -Value $manifest -NoNewline
+    $version = Get-ModuleVersion
+    Write-IvsChatModuleManifest -SourcePath (Join-Path $Root 'IvsChat.psd1') -Destination (Join-Path $ModuleOut 'IvsChat.psd1') `
+        -Version $version -ReleaseNotes (Get-IvsChatReleaseNotes -ChangelogPath (Join-Path $Root 'CHANGELOG.md') -Version $version)
+    Copy-Item (Join-Path $Root 'LICENSE'), (Join-Path $Root 'README.md') $ModuleOut
     Invoke-Docs
     Write-Host "Module assembled in $ModuleOut"
+}
+
+function Invoke-Package {
+    # Packages what Invoke-Build assembled (no second build).
+    if (Test-Path $PackagesOut) { Remove-Item $PackagesOut -Recurse -Force }
+    $module = New-IvsChatModulePackage -ModuleFolder $ModuleOut -Destination $PackagesOut
+    Invoke-Native dotnet @('pack', (Join-Path $Root 'src/IvsChat.Emulator/IvsChat.Emulator.csproj'), '-c', $Configuration, '--no-build',
+        '-o', $PackagesOut, '-nologo', '-v', 'q')
+    Write-Host "Packages in ${PackagesOut}: $($module.Name), $((Get-ChildItem $PackagesOut -Filter 'IvsChat.Emulator.*.nupkg').Name)"
 }
 
 function Invoke-Docs {
@@ -105,6 +119,7 @@ function Set-IsolatedAwsEnvironment {
     $env:AWS_EC2_METADATA_DISABLED = 'true'
     $env:IVSCHAT_EMULATOR_DLL = $EmulatorDll
     $env:IVSCHAT_MODULE_PATH = Join-Path $ModuleOut 'IvsChat.psd1'
+    $env:IVSCHAT_PACKAGES_DIR = $PackagesOut
 }
 
 function Read-TrxCounts([string] $Path) {
@@ -177,6 +192,7 @@ Import-Module '$pester' -RequiredVersion $PesterVersion
 
 function Invoke-Test {
     Invoke-Build
+    Invoke-Package
     if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
     New-Item -ItemType Directory -Force $ResultsDir | Out-Null
     Set-IsolatedAwsEnvironment
@@ -211,6 +227,7 @@ function Invoke-Bench {
 
 switch ($Task) {
     'Build' { Invoke-Build }
+    'Package' { Invoke-Build; Invoke-Package }
     'Test' { Invoke-Test }
     'Docs' { Invoke-Docs }
     'Demo' { Invoke-Demo }

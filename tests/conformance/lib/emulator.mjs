@@ -6,13 +6,15 @@ const dll = process.env.IVSCHAT_EMULATOR_DLL;
 
 /**
  * @param {string[]} args extra emulator options, e.g. ['--enforce-quotas']
+ * @param {{command?: string}} options command: an installed `ivschat-emulator` to run instead of the built DLL
  * @returns {Promise<{endpoint: string, messagingEndpoint?: string, region: string, accessKeyId: string,
  *   secretAccessKey: string, env: Record<string,string>, lines: string[],
  *   stop: () => Promise<number|null>}>} stop() sends SIGTERM and resolves with the exit code.
  */
-export async function startEmulator(args = []) {
-  if (!dll) throw new Error('IVSCHAT_EMULATOR_DLL is not set: run the tests through build.ps1 Test.');
-  const child = spawn('dotnet', [dll, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startEmulator(args = [], { command } = {}) {
+  if (!command && !dll) throw new Error('IVSCHAT_EMULATOR_DLL is not set: run the tests through build.ps1 Test.');
+  const [file, first] = command ? [command, []] : ['dotnet', [dll]];
+  const child = spawn(file, [...first, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const env = {};
   const printed = []; // stdout lines in the order printed (first 1000)
   let stderr = '';

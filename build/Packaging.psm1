@@ -1,0 +1,58 @@
+# Versioning and packaging of the IvsChat module: used by build.ps1 (Build, Package) and by the install tests,
+# which build a second, higher version the same way.
+
+function Get-IvsChatReleaseNotes {
+    # The CHANGELOG.md section of one version (`## <version>` up to the next `## `).
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][string] $ChangelogPath, [Parameter(Mandatory)][string] $Version)
+    $text = Get-Content $ChangelogPath -Raw
+    $section = [regex]::Match($text, "(?ms)^## $([regex]::Escape($Version))[ \t]*\r?\n(.*?)(?=^## |\z)")
+    if (-not $section.Success) { throw "$ChangelogPath has no '## $Version' section: add one for the version being built." }
+    $section.Groups[1].Value.Trim()
+}
+
+function Split-IvsChatVersion {
+    # '0.2.0-preview1' -> 0.2.0 and 'preview1': ModuleVersion takes no label; the Gallery reads it from PSData.Prerelease.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][string] $Version)
+    if ($Version -notmatch '^(\d+\.\d+\.\d+)(?:-([0-9A-Za-z]+))?$') {
+        throw "Version '$Version' must be Major.Minor.Patch with an optional -label of letters and digits (e.g. 0.2.0-preview1)."
+    }
+    [pscustomobject]@{ ModuleVersion = $Matches[1]; Prerelease = $Matches[2] }
+}
+
+function Write-IvsChatModuleManifest {
+    # Stamps the source manifest with the version, prerelease label and release notes, and writes it to -Destination.
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)][string] $SourcePath,
+        [Parameter(Mandatory)][string] $Destination,
+        [Parameter(Mandatory)][string] $Version,
+        [Parameter(Mandatory)][string] $ReleaseNotes
+    )
+    $v = Split-IvsChatVersion $Version
+    $manifest = Get-Content $SourcePath -Raw
+    $manifest = $manifest -replace "(?m)^(\s*)ModuleVersion(\s*)=\s*'[^']*'", "`${1}ModuleVersion`${2}= '$($v.ModuleVersion)'"
+    $notes = $ReleaseNotes -replace "'", "''"
+    $manifest = $manifest -replace "(?m)^(\s*)ReleaseNotes(\s*)=\s*''", { "$($_.Groups[1].Value)ReleaseNotes$($_.Groups[2].Value)= '$notes'" }
+    $manifest = if ($v.Prerelease) {
+        $manifest -replace "(?m)^(\s*)Prerelease(\s*)=\s*''", "`${1}Prerelease`${2}= '$($v.Prerelease)'"
+    } else { $manifest -replace "(?m)^\s*Prerelease\s*=\s*''\s*\r?\n", '' }
+    Set-Content -Path $Destination -Value $manifest -NoNewline
+}
+
+function New-IvsChatModulePackage {
+    # The module folder as a PowerShell Gallery package (IvsChat.<version>.nupkg) in -Destination.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][string] $ModuleFolder, [Parameter(Mandatory)][string] $Destination)
+    $null = New-Item -ItemType Directory -Force $Destination
+    Compress-PSResource -Path $ModuleFolder -DestinationPath $Destination
+    $manifest = Import-PowerShellDataFile (Join-Path $ModuleFolder 'IvsChat.psd1')
+    $label = $manifest.PrivateData.PSData['Prerelease']
+    $name = "IvsChat.$($manifest.ModuleVersion)$(if ($label) { "-$label" }).nupkg"
+    $package = Join-Path $Destination $name
+    if (-not (Test-Path $package)) { throw "Compress-PSResource did not write $package." }
+    Get-Item $package
+}
+
+Export-ModuleMember -Function Get-IvsChatReleaseNotes, Split-IvsChatVersion, Write-IvsChatModuleManifest, New-IvsChatModulePackage
