@@ -22,6 +22,7 @@ public sealed class OperationPipeline(EmulatorOptions options, SigV4Verifier ver
     public async Task RunAsync(HttpContext ctx, string operation, Func<OperationCall, JsonNode?> handler)
     {
         controls.Count(operation);
+        ApiException? error;
         try
         {
             byte[] body = await ReadBodyAsync(ctx);
@@ -31,24 +32,29 @@ public sealed class OperationPipeline(EmulatorOptions options, SigV4Verifier ver
             var result = handler(new OperationCall(ctx, RequestReader.FromBody(body)));
             if (result == null) await AwsJson.WriteNoContent(ctx);
             else await AwsJson.WriteJsonAsync(ctx, 200, result);
+            return;
         }
         catch (ApiException e)
         {
-            if (!ctx.Response.HasStarted) await AwsJson.WriteErrorAsync(ctx, e);
+            error = e;
         }
-        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (ctx.RequestAborted.IsCancellationRequested && e is OperationCanceledException or IOException)
         {
-            // Client went away.
-        }
-        catch (BadHttpRequestException e)
-        {
-            if (!ctx.Response.HasStarted)
-                await AwsJson.WriteErrorAsync(ctx, ApiException.ValidationReason("OTHER", "The request could not be read: " + e.Message));
+            return; // the client went away
         }
         catch (Exception e)
         {
             logger.LogError(e, "Unexpected failure in {Operation}", operation);
-            if (!ctx.Response.HasStarted) await AwsJson.WriteErrorAsync(ctx, ApiException.InternalError());
+            error = ApiException.InternalError();
+        }
+        if (ctx.Response.HasStarted) return;
+        try
+        {
+            await AwsJson.WriteErrorAsync(ctx, error);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // The client went away before it could be told.
         }
     }
 
@@ -58,10 +64,20 @@ public sealed class OperationPipeline(EmulatorOptions options, SigV4Verifier ver
         using var ms = new MemoryStream();
         var buffer = new byte[16384];
         int n;
-        while ((n = await ctx.Request.Body.ReadAsync(buffer, ctx.RequestAborted)) > 0)
+        try
         {
-            if (ms.Length + n > MaxBodyBytes) throw TooLarge();
-            ms.Write(buffer, 0, n);
+            while ((n = await ctx.Request.Body.ReadAsync(buffer, ctx.RequestAborted)) > 0)
+            {
+                if (ms.Length + n > MaxBodyBytes) throw TooLarge();
+                ms.Write(buffer, 0, n);
+            }
+        }
+        catch (IOException e) when (!ctx.RequestAborted.IsCancellationRequested)
+        {
+            // Broken framing (a chunk size that overflows, a body shorter than its Content-Length, ...).
+            int status = e is BadHttpRequestException bad && bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400;
+            throw new ApiException(status, "ValidationException", "The request body could not be read: " + e.Message,
+                new JsonObject { ["reason"] = "OTHER" });
         }
         return ms.ToArray();
     }

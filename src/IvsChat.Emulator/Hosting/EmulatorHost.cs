@@ -54,7 +54,8 @@ public static class EmulatorHost
         {
             k.AddServerHeader = false;
             // Kestrel cannot bind "localhost" to port 0, so localhost means the IPv4 loopback.
-            k.Listen(options.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.Host), options.Port);
+            k.Listen(options.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.Host), options.Port,
+                RefusalShaping.Use);
         });
         builder.WebHost.UseUrls(); // the Listen above is the only binding
 
