@@ -70,6 +70,7 @@ public static class EmulatorHost
         services.AddSingleton<ApiRateQuotas>();
         services.AddSingleton<OperationPipeline>();
         services.AddSingleton<ControlPlaneApi>();
+        if (options.MessagingSettings != null) services.AddSingleton(options.MessagingSettings);
         services.AddIvsChatMessaging();
 
         var app = builder.Build();
