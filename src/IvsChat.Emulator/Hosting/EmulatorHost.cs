@@ -80,6 +80,7 @@ public static class EmulatorHost
             return next(ctx);
         });
         app.UseWebSockets();
+        ControlSurface.UseGuard(app);
         app.MapIvsChatMessaging();
         ControlSurface.Map(app);
         ControlPlaneApi.Map(app);
