@@ -53,6 +53,8 @@ public static class EmulatorHost
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = OperationPipeline.MaxBodyBytes;
+            k.Limits.MaxRequestBufferSize = 64 * 1024; // what one connection may hold unread (default 1 MB)
             // Kestrel cannot bind "localhost" to port 0, so localhost means the IPv4 loopback.
             k.Listen(options.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.Host), options.Port,
                 RefusalShaping.Use);
