@@ -94,4 +94,84 @@ public class ControlSurfaceTests
         string room2 = await lax.CreateRoomAsync();
         for (int i = 0; i < 30; i++) Assert.Equal(200, (await lax.PostAsync("GetRoom", new { identifier = room2 })).Status);
     }
+
+    private static readonly string[] ControlPaths = ["/_emulator/requests", "/_emulator/faults", "/_emulator/messaging/connections?roomArn=x", "/_emulator/nope"];
+
+    [Fact]
+    public async Task Non_loopback_callers_are_refused_on_every_path()
+    {
+        var address = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses).Select(u => u.Address)
+            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !System.Net.IPAddress.IsLoopback(a));
+        Assert.True(address != null, "this test needs a non-loopback IPv4 address on the machine");
+        await using var emu = await TestEmulator.StartAsync(new EmulatorOptions { Host = "0.0.0.0" });
+        foreach (string path in ControlPaths.Append("/_emulator/reset"))
+        {
+            var method = path.EndsWith("reset") ? HttpMethod.Post : HttpMethod.Get;
+            using var request = new HttpRequestMessage(method, $"http://{address}:{emu.BaseUrl.Port}{path}");
+            request.Headers.Host = $"127.0.0.1:{emu.BaseUrl.Port}"; // even with a loopback Host name
+            using var response = await emu.Http.SendAsync(request);
+            Assert.True((int)response.StatusCode == 403, $"{path}: {(int)response.StatusCode}");
+            Assert.Equal("AccessDeniedException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+        }
+    }
+
+    [Theory]
+    [InlineData("Origin", "http://evil.example")]
+    [InlineData("Origin", "null")]
+    [InlineData("Host", "evil.example")]
+    [InlineData("Host", "rebind.evil.example:80")]
+    [InlineData("Host", "127.0.0.1.evil.example")]
+    public async Task Browser_and_rebound_requests_are_refused_on_every_path(string header, string value)
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        foreach (string path in ControlPaths)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(emu.BaseUrl, path));
+            if (header == "Host") request.Headers.Host = value;
+            else request.Headers.Add(header, value);
+            using var response = await emu.Http.SendAsync(request);
+            Assert.True((int)response.StatusCode == 403, $"{header}: {value} {path}: {(int)response.StatusCode}");
+            Assert.Equal("AccessDeniedException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+        }
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri(emu.BaseUrl, "/_emulator/reset"));
+        if (header == "Host") post.Headers.Host = value;
+        else post.Headers.Add(header, value);
+        Assert.Equal(403, (int)(await emu.Http.SendAsync(post)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data; boundary=x")]
+    [InlineData(null)]
+    public async Task A_POST_body_that_is_not_JSON_is_refused(string? contentType)
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        using var content = new ByteArrayContent("""{"operation":"*","error":"InternalServerException"}"""u8.ToArray());
+        if (contentType != null) content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        using var response = await emu.Http.PostAsync(new Uri(emu.BaseUrl, "/_emulator/faults"), content);
+        Assert.True((int)response.StatusCode is 403 or 415, $"{contentType}: {(int)response.StatusCode}");
+        Assert.True(response.Headers.Contains("x-amzn-ErrorType"));
+        var faults = JsonNode.Parse(await emu.Http.GetStringAsync(new Uri(emu.BaseUrl, "/_emulator/faults")))!["faults"]!.AsArray();
+        Assert.Empty(faults);
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("127.0.0.1")]
+    [InlineData("127.0.0.2")]
+    [InlineData("[::1]")]
+    public async Task Loopback_host_names_and_the_test_clients_requests_are_answered(string host)
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        using var get = new HttpRequestMessage(HttpMethod.Get, new Uri(emu.BaseUrl, "/_emulator/messaging/connections?roomArn=x"));
+        get.Headers.Host = $"{host}:{emu.BaseUrl.Port}";
+        Assert.Equal(200, (int)(await emu.Http.SendAsync(get)).StatusCode);
+        // What the conformance, Pester and Bench helpers send: JSON bodies, and bodiless POSTs without a content type.
+        using var json = new StringContent("""{"operation":"GetRoom","error":"ThrottlingException"}""", System.Text.Encoding.UTF8, "application/json");
+        Assert.Equal(200, (int)(await emu.Http.PostAsync(new Uri(emu.BaseUrl, "/_emulator/faults"), json)).StatusCode);
+        Assert.Equal(204, (int)(await emu.Http.PostAsync(new Uri(emu.BaseUrl, "/_emulator/reset"), null)).StatusCode);
+    }
 }

@@ -49,7 +49,7 @@ public class RobustnessTests
         }
         using var big = new ByteArrayContent(new byte[(1 << 20) + 10]);
         var r = await emu.Http.PostAsync(new Uri(emu.BaseUrl, "/CreateRoom"), big);
-        Assert.Equal(400, (int)r.StatusCode);
+        Assert.Equal(413, (int)r.StatusCode);
         foreach (string path in new[] { "/tags/%ZZ", "/tags/", "/tags/arn%3Aaws%3Aivschat%3Aus-east-1%3A123456789012%3Aroom%2F" })
         {
             var t = await emu.SendAsync(HttpMethod.Get, path, sign: false);

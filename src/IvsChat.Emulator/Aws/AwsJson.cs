@@ -23,7 +23,7 @@ public static class AwsJson
 
     public static async Task WriteJsonAsync(HttpContext ctx, int status, JsonNode body)
     {
-        byte[] bytes = Encoding.UTF8.GetBytes(body.ToJsonString(WriteOptions));
+        byte[] bytes = Utf8(body);
         ctx.Response.StatusCode = status;
         ctx.Response.ContentType = "application/json";
         ctx.Response.ContentLength = bytes.Length;
@@ -39,9 +39,17 @@ public static class AwsJson
 
     public static Task WriteErrorAsync(HttpContext ctx, ApiException error)
     {
+        ctx.Response.Headers[ErrorTypeHeader] = error.Code;
+        return WriteJsonAsync(ctx, error.Status, ErrorBody(error));
+    }
+
+    /// <summary>The error's JSON body: message plus its members.</summary>
+    public static JsonObject ErrorBody(ApiException error)
+    {
         var body = new JsonObject { ["message"] = error.Message };
         foreach (var (key, value) in error.Members) body[key] = value?.DeepClone();
-        ctx.Response.Headers[ErrorTypeHeader] = error.Code;
-        return WriteJsonAsync(ctx, error.Status, body);
+        return body;
     }
+
+    public static byte[] Utf8(JsonNode body) => Encoding.UTF8.GetBytes(body.ToJsonString(WriteOptions));
 }

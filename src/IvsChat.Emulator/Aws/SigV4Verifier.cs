@@ -17,8 +17,15 @@ public sealed class SigV4Verifier(EmulatorOptions options, TimeProvider time)
     private const string Algorithm = "AWS4-HMAC-SHA256";
     private static readonly TimeSpan MaxSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>What a well-formed Authorization header says; the signature itself is checked once the body is read.</summary>
+    public sealed record SignedRequest(IReadOnlyList<string> SignedHeaders, string StringToSignDate, string Scope,
+        byte[] SigningKey, string Signature);
+
     /// <summary>Throws the ApiException AWS would answer when the request is not properly signed.</summary>
-    public void Verify(HttpContext ctx, ReadOnlySpan<byte> body)
+    public void Verify(HttpContext ctx, ReadOnlySpan<byte> body) => VerifySignature(ctx, VerifyHeaders(ctx), body);
+
+    /// <summary>Everything the headers alone decide (form, key, scope, date), so such refusals need no body.</summary>
+    public SignedRequest VerifyHeaders(HttpContext ctx)
     {
         var headers = ctx.Request.Headers;
         string? authorization = headers.Authorization.Count == 1 ? headers.Authorization[0] : null;
@@ -80,12 +87,19 @@ public sealed class SigV4Verifier(EmulatorOptions options, TimeProvider time)
                 : Invalid($"Signature not yet current: {fmt(requestTime)} is still later than {fmt(now + MaxSkew)} ({fmt(now)} + 5 min.)");
         }
 
-        string canonical = CanonicalRequest(ctx, signedHeaders, body);
-        string stringToSign = string.Join('\n', Algorithm, amzDate ?? requestTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
-            $"{scopeDate}/{scopeRegion}/{scopeService}/aws4_request", Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))));
-        byte[] key = SigningKey(options.SecretAccessKey, scopeDate, scopeRegion, scopeService);
-        string expected = Hex(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature.ToLowerInvariant())))
+        return new SignedRequest(signedHeaders, amzDate ?? requestTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
+            $"{scopeDate}/{scopeRegion}/{scopeService}/aws4_request",
+            SigningKey(options.SecretAccessKey, scopeDate, scopeRegion, scopeService), signature);
+    }
+
+    /// <summary>The signature over the canonical request, body included.</summary>
+    public static void VerifySignature(HttpContext ctx, SignedRequest signed, ReadOnlySpan<byte> body)
+    {
+        string canonical = CanonicalRequest(ctx, signed.SignedHeaders, body);
+        string stringToSign = string.Join('\n', Algorithm, signed.StringToSignDate, signed.Scope,
+            Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))));
+        string expected = Hex(HMACSHA256.HashData(signed.SigningKey, Encoding.UTF8.GetBytes(stringToSign)));
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signed.Signature.ToLowerInvariant())))
             throw Invalid("The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
     }
 

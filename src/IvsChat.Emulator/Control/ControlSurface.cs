@@ -14,19 +14,47 @@ public static class ControlSurface
 {
     public const string Prefix = "/_emulator";
 
+    /// <summary>Refuses, on every /_emulator/ path (the messaging one included), whatever is not a local test
+    /// client: non-loopback callers, browsers (an Origin or cross-site Sec-Fetch-Site header, a body that is not
+    /// JSON) and non-loopback Host names (DNS rebinding). Goes before everything that answers /_emulator/.</summary>
+    public static void UseGuard(WebApplication app) => app.Use(async (ctx, next) =>
+    {
+        if (!ctx.Request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            await next(ctx);
+            return;
+        }
+        string? refusal = Refusal(ctx.Request, ctx.Connection.RemoteIpAddress);
+        if (refusal == null) await next(ctx);
+        else await AwsJson.WriteErrorAsync(ctx, new ApiException(403, "AccessDeniedException", refusal));
+    });
+
+    private static string? Refusal(HttpRequest request, IPAddress? remote)
+    {
+        if (remote != null && !IPAddress.IsLoopback(remote))
+            return "The /_emulator/ control surface only answers local callers.";
+        if (!IsLoopbackName(request.Host.Host))
+            return $"The /_emulator/ control surface only answers requests for localhost or a loopback address, not '{request.Host.Host}'.";
+        if (request.Headers.Origin.Count > 0
+            || request.Headers["Sec-Fetch-Site"] is { Count: > 0 } site && site.ToString() != "none")
+            return "The /_emulator/ control surface does not answer requests from web pages.";
+        bool hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
+        if ((hasBody || request.ContentType != null) && !IsJson(request.ContentType))
+            return "The /_emulator/ control surface takes only application/json bodies.";
+        return null;
+    }
+
+    private static bool IsLoopbackName(string host) =>
+        host.Length == 0 || host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+
     public static void Map(WebApplication app)
     {
-        var group = app.MapGroup(Prefix).AddEndpointFilter(async (context, next) =>
-        {
-            var remote = context.HttpContext.Connection.RemoteIpAddress;
-            if (remote != null && !IPAddress.IsLoopback(remote))
-            {
-                await AwsJson.WriteErrorAsync(context.HttpContext,
-                    new ApiException(403, "AccessDeniedException", "The /_emulator/ control surface only answers local callers."));
-                return null;
-            }
-            return await next(context);
-        });
+        var group = app.MapGroup(Prefix);
 
         group.MapGet("/requests", (TestControls controls) => Json(CountsJson(controls)));
         group.MapDelete("/requests", (TestControls controls) =>

@@ -53,8 +53,11 @@ public static class EmulatorHost
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = OperationPipeline.MaxBodyBytes;
+            k.Limits.MaxRequestBufferSize = 64 * 1024; // what one connection may hold unread (default 1 MB)
             // Kestrel cannot bind "localhost" to port 0, so localhost means the IPv4 loopback.
-            k.Listen(options.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.Host), options.Port);
+            k.Listen(options.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.Host), options.Port,
+                RefusalShaping.Use);
         });
         builder.WebHost.UseUrls(); // the Listen above is the only binding
 
@@ -69,6 +72,7 @@ public static class EmulatorHost
         services.AddSingleton<ApiRateQuotas>();
         services.AddSingleton<OperationPipeline>();
         services.AddSingleton<ControlPlaneApi>();
+        if (options.MessagingSettings != null) services.AddSingleton(options.MessagingSettings);
         services.AddIvsChatMessaging();
 
         var app = builder.Build();
@@ -78,6 +82,7 @@ public static class EmulatorHost
             return next(ctx);
         });
         app.UseWebSockets();
+        ControlSurface.UseGuard(app);
         app.MapIvsChatMessaging();
         ControlSurface.Map(app);
         ControlPlaneApi.Map(app);

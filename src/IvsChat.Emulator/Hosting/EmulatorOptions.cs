@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using IvsChat.Emulator.Messaging;
 
 namespace IvsChat.Emulator.Hosting;
 
@@ -28,6 +29,9 @@ public sealed class EmulatorOptions
     public int SessionMinuteSeconds { get; init; } = 60;
     /// <summary>Request logs to stderr.</summary>
     public bool Verbose { get; init; }
+    /// <summary>Review settings read from the same command line (and environment); null: the messaging side reads
+    /// the process's own.</summary>
+    public MessagingOptions? MessagingSettings { get; init; }
 
     public TimeSpan TokenTtl => TimeSpan.FromSeconds(TokenTtlSeconds);
 
@@ -49,13 +53,13 @@ public sealed class EmulatorOptions
           --session-minute-seconds <n>  real seconds per session minute (default 60)
           --verbose                     request logs to stderr
           --help                        this text
-        """ + "\n" + Messaging.MessagingOptions.Usage;
+        """ + "\n" + MessagingOptions.Usage;
 
     private static readonly Regex RegionPattern = new("^[a-z0-9-]+$", RegexOptions.CultureInvariant);
     private static readonly Regex AccountPattern = new("^[0-9]{12}$", RegexOptions.CultureInvariant);
 
     /// <summary>Parses `--name value` and `--name=value` forms. Returns null when --help was asked for.</summary>
-    public static EmulatorOptions? Parse(IReadOnlyList<string> args)
+    public static EmulatorOptions? Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
     {
         string host = "127.0.0.1", region = "us-east-1", account = "123456789012";
         string accessKey = DefaultAccessKeyId, secret = DefaultSecretAccessKey;
@@ -93,7 +97,7 @@ public sealed class EmulatorOptions
                 case "--token-ttl-seconds": ttl = Int(name, Value(), 1, 86400); break;
                 case "--session-minute-seconds": minute = Int(name, Value(), 1, 3600); break;
                 // Read by MessagingOptions.FromArguments; here only skipped with their value.
-                case var messaging when Messaging.MessagingOptions.IsMessagingOption(messaging): Value(); break;
+                case var messaging when MessagingOptions.IsMessagingOption(messaging): Value(); break;
                 default: throw new EmulatorOptionsException($"Unknown option '{arg}'. Use --help for the list.");
             }
         }
@@ -107,8 +111,18 @@ public sealed class EmulatorOptions
             throw new EmulatorOptionsException("--access-key must be 1-128 letters or digits.");
         if (secret.Length == 0)
             throw new EmulatorOptionsException("--secret-key must not be empty.");
+        MessagingOptions review;
+        try
+        {
+            review = MessagingOptions.FromArguments(args, environment);
+        }
+        catch (MessagingOptionsException e)
+        {
+            throw new EmulatorOptionsException(e.Message);
+        }
         return new EmulatorOptions
         {
+            MessagingSettings = review,
             Host = host, Port = port, Region = region, AccountId = account, AccessKeyId = accessKey,
             SecretAccessKey = secret, RequireSignatures = !noAuth, EnforceQuotas = quotas,
             TokenTtlSeconds = ttl, SessionMinuteSeconds = minute, Verbose = verbose,

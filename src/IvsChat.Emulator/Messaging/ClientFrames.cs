@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IvsChat.Emulator.Aws;
 
 namespace IvsChat.Emulator.Messaging;
 
@@ -56,9 +57,23 @@ public static class ClientFrames
                     rejection = new FrameRejection(400, "RequestId must be a string.", null);
                     return false;
                 }
-                requestId = rid.GetString();
+                try
+                {
+                    requestId = rid.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    rejection = new FrameRejection(400, "RequestId is not valid Unicode text (a lone surrogate escape).", null);
+                    return false;
+                }
             }
             FrameRejection Bad(string message) => new(400, message, requestId);
+
+            if (!JsonText.StringsAreValid(utf8))
+            {
+                rejection = Bad("The request holds a string that is not valid Unicode text (a lone surrogate escape).");
+                return false;
+            }
 
             if (!TryString(root, "Action", required: true, out string? action, out string? error))
             {

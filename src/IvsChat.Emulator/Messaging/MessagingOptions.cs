@@ -44,8 +44,8 @@ public sealed class MessagingOptions
     {
         environment ??= Environment.GetEnvironmentVariable;
         var options = new MessagingOptions();
-        foreach (string entry in Split(environment(ReviewHandlersVariable))) options.AddReviewHandler(entry);
-        foreach (string entry in Split(environment(ReviewRulesVariable))) options.AddReviewRule(entry);
+        FromVariable(ReviewHandlersVariable, options.AddReviewHandler);
+        FromVariable(ReviewRulesVariable, options.AddReviewRule);
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
@@ -61,6 +61,18 @@ public sealed class MessagingOptions
             }
         }
         return options;
+
+        void FromVariable(string variable, Action<string> add)
+        {
+            try
+            {
+                foreach (string entry in Split(environment(variable))) add(entry);
+            }
+            catch (MessagingOptionsException e)
+            {
+                throw new MessagingOptionsException($"{variable}: {e.Message}");
+            }
+        }
     }
 
     /// <summary>True for the options this class owns (so a host parser can hand them over).</summary>

@@ -8,7 +8,7 @@ public static class MessagingSetup
 {
     public static IServiceCollection AddIvsChatMessaging(this IServiceCollection services)
     {
-        services.AddSingleton(_ => MessagingOptions.FromArguments(Environment.GetCommandLineArgs()));
+        services.TryAddSingleton(_ => MessagingOptions.FromArguments(Environment.GetCommandLineArgs()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChatRoomHub>();
         services.AddSingleton<IRoomMessaging>(sp => sp.GetRequiredService<ChatRoomHub>());

@@ -45,6 +45,18 @@ public class ClientFramesTests
         Assert.False(string.IsNullOrWhiteSpace(rejection.ErrorMessage));
     }
 
+    [Theory]
+    [InlineData("""{"Action":"SEND_MESSAGE","Content":"\ud800","RequestId":"r"}""", "r")]
+    [InlineData("""{"Action":"SEND_MESSAGE","Content":"x","RequestId":"\ud800"}""", null)]
+    [InlineData("""{"Action":"SEND_MESSAGE","Content":"x","Attributes":{"a":"\udc00\ud800"},"RequestId":"r"}""", "r")]
+    [InlineData("""{"Action":"DISCONNECT_USER","UserId":"u\udbff","RequestId":"r"}""", "r")]
+    public void Lone_surrogate_escapes_are_400(string json, string? requestId)
+    {
+        var (request, rejection) = Parse(json);
+        Assert.Null(request);
+        Assert.Equal((400, requestId), (rejection!.ErrorCode, rejection.RequestId));
+    }
+
     [Fact]
     public void A_reason_longer_than_256_characters_is_refused()
     {

@@ -121,6 +121,31 @@ public class MessagingEndpointTests(ChatServiceFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Lone_surrogate_escapes_in_any_member_get_ERROR_400_and_the_connection_stays_open()
+    {
+        string room = await Service.CreateRoomAsync();
+        await using var client = await Service.ConnectAsync(room, "mod", "SEND_MESSAGE", "DELETE_MESSAGE", "DISCONNECT_USER");
+        string[] frames =
+        [
+            """{"Action":"SEND_MESSAGE","Content":"a\ud800","RequestId":"c"}""",
+            """{"Action":"SEND_MESSAGE","Content":"x","RequestId":"\udc00\ud800"}""",
+            """{"Action":"SEND_MESSAGE","Content":"x","Attributes":{"k":"\ud800"},"RequestId":"a"}""",
+            """{"Action":"SEND_MESSAGE","Content":"x","Attributes":{"\udfff":"v"},"RequestId":"k"}""",
+            """{"Action":"DISCONNECT_USER","UserId":"\ud800","RequestId":"u"}""",
+            """{"Action":"DELETE_MESSAGE","Id":"AbCdEfGhIjKl","Reason":"\ud800","RequestId":"r"}""",
+        ];
+        foreach (string frame in frames)
+        {
+            await client.SendTextAsync(frame);
+            var error = await client.ExpectAsync("ERROR");
+            Assert.Equal(400, error["ErrorCode"]!.GetValue<int>());
+        }
+        Assert.Equal(WebSocketState.Open, client.Socket.State);
+        await client.SendAsync(Send("still here", "ok"));
+        Assert.Equal("ok", (await client.ExpectAsync("MESSAGE"))["RequestId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Moderation_over_the_socket_and_from_the_control_plane_reaches_everyone()
     {
         string room = await Service.CreateRoomAsync();
