@@ -113,7 +113,11 @@ namespace IvsChat.Client
             try { return AWSCredentialsFactory.GetAWSCredentials(profile.Profile, files); }
             catch (Exception ex) when (!(ex is IvsChatConfigurationException))
             {
-                throw new IvsChatConfigurationException($"AWS {what} cannot give credentials: {ex.Message}", ex);
+                // AWSSDK's messages may quote what it read (a credential_process answer): scrub the profile's secrets,
+                // and keep the inner exception only when its text is clean.
+                var secrets = new Redactor(profile.SecretValues);
+                var clean = secrets.Scrub(ex.ToString()) == ex.ToString();
+                throw new IvsChatConfigurationException($"AWS {what} cannot give credentials: {secrets.Scrub(ex.Message)}", clean ? ex : null);
             }
         }
 
