@@ -312,10 +312,12 @@ namespace IvsChat.Client
                     attemptTimeout.CancelAfter(_options.AttemptTimeout);
                     try
                     {
-                        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptTimeout.Token).ConfigureAwait(false);
-                        var body = response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptTimeout.Token).ConfigureAwait(false);
                         var status = (int)response.StatusCode;
                         var requestId = Header(response, "x-amzn-RequestId") ?? Header(response, "x-amz-request-id");
+                        var body = await ResponseBody.ReadAsync(response, IvsChatResponseTooLargeException.MaxResponseBytes,
+                            () => new IvsChatResponseTooLargeException(call.Operation, endpoint, status, requestId, IvsChatResponseTooLargeException.MaxResponseBytes),
+                            () => { }, attemptTimeout.Token).ConfigureAwait(false);
                         Log(IvsChatLogLevel.Debug, $"ivschat {call.Operation} {call.Method} {call.DisplayPath}{QueryForLog(call)} -> {status} " +
                             $"(request id {requestId ?? "none"}, attempt {attempt}/{maxAttempts}, {watch.ElapsedMilliseconds} ms)");
 
