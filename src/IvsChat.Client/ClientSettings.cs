@@ -43,8 +43,9 @@ namespace IvsChat.Client
     public sealed class ResolvedClientSettings
     {
         internal ResolvedClientSettings(AWSCredentials credentials, string credentialSource, string region, string regionSource,
-            Uri endpoint, string endpointSource, RetrySettings retry)
+            Uri endpoint, string endpointSource, RetrySettings retry, TimeoutSettings? timeouts = null)
         {
+            Timeouts = timeouts ?? TimeoutSettings.Default;
             Credentials = credentials; CredentialSource = credentialSource;
             Region = region; RegionSource = regionSource;
             Endpoint = endpoint; EndpointSource = endpointSource;
@@ -60,10 +61,12 @@ namespace IvsChat.Client
         public Uri Endpoint { get; }
         public string EndpointSource { get; }
         public RetrySettings Retry { get; }
+        public TimeoutSettings Timeouts { get; }
     }
 
     /// <summary>AWS retry settings as AWS SDKs read them (AWS_RETRY_MODE / AWS_MAX_ATTEMPTS, profile retry_mode /
-    /// max_attempts). Mode is "standard", "adaptive" or "legacy"; MaxAttempts counts the first try.</summary>
+    /// max_attempts). Mode is "standard", "adaptive" or "legacy" (the AWS SDK for .NET's legacy rules: 5 attempts
+    /// by default, 100 ms x 4^n backoff up to 30 s, a 100-token retry quota); MaxAttempts counts the first try.</summary>
     public sealed class RetrySettings
     {
         public RetrySettings(string mode, int maxAttempts, string source) { Mode = mode; MaxAttempts = maxAttempts; Source = source; }
@@ -71,5 +74,24 @@ namespace IvsChat.Client
         public int MaxAttempts { get; }
         public string Source { get; }
         public static RetrySettings Default => new RetrySettings("standard", 3, "default");
+    }
+
+    /// <summary>How long one attempt may take. ConnectTimeout: to open the connection (AWS CLI cli_connect_timeout);
+    /// ReadTimeout: the longest silence while waiting for the answer or its next bytes (cli_read_timeout);
+    /// AttemptTimeout: the whole attempt, so that an answer trickling in byte by byte ends too. Infinite = no limit.
+    /// A timed-out attempt is retried like any transient failure.</summary>
+    public sealed class TimeoutSettings
+    {
+        public TimeoutSettings(TimeSpan connectTimeout, TimeSpan readTimeout, TimeSpan attemptTimeout, string source)
+        {
+            ConnectTimeout = connectTimeout; ReadTimeout = readTimeout; AttemptTimeout = attemptTimeout; Source = source;
+        }
+        public TimeSpan ConnectTimeout { get; }
+        public TimeSpan ReadTimeout { get; }
+        public TimeSpan AttemptTimeout { get; }
+        /// <summary>Where each value came from, e.g. "IVSCHAT_READ_TIMEOUT, profile 'dev' cli_connect_timeout".</summary>
+        public string Source { get; }
+        /// <summary>IVS Chat answers in well under a second: 5 s to connect, 10 s of silence, 30 s in all.</summary>
+        public static TimeoutSettings Default => new TimeoutSettings(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), "default");
     }
 }

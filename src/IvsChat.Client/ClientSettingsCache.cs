@@ -17,7 +17,7 @@ namespace IvsChat.Client
     /// <summary>
     /// Resolution is the costly part of a short call: the profile files are parsed and credential providers built
     /// (for assume-role and SSO profiles, a fresh provider means a fresh STS/SSO call). A resolution is reused while
-    /// everything it was read from is unchanged: the same explicit inputs, the same AWS_* environment and HOME,
+    /// everything it was read from is unchanged: the same explicit inputs, the same AWS_* and IVSCHAT_* environment and HOME,
     /// and the same credentials and config files (path, size, write time).
     /// </summary>
     public static class ClientSettingsCache
@@ -75,6 +75,7 @@ namespace IvsChat.Client
             IEnumerable<KeyValuePair<string, string?>> all = given ?? Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
                 .Select(e => new KeyValuePair<string, string?>((string)e.Key, e.Value as string));
             return all.Where(e => e.Key.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase)
+                                  || e.Key.StartsWith("IVSCHAT_", StringComparison.OrdinalIgnoreCase)
                                   || string.Equals(e.Key, "HOME", StringComparison.OrdinalIgnoreCase)
                                   || string.Equals(e.Key, "USERPROFILE", StringComparison.OrdinalIgnoreCase))
                       .OrderBy(e => e.Key, StringComparer.OrdinalIgnoreCase);

@@ -31,7 +31,8 @@ namespace IvsChat.Client
             var (region, regionSource) = ResolveRegion(input, env, settingsProfile);
             var (endpoint, endpointSource) = ResolveEndpoint(input, env, settingsProfile, region);
             var retry = ResolveRetry(env, settingsProfile);
-            return new ResolvedClientSettings(credentials, credentialSource, region, regionSource, endpoint, endpointSource, retry);
+            var timeouts = ResolveTimeouts(env, settingsProfile);
+            return new ResolvedClientSettings(credentials, credentialSource, region, regionSource, endpoint, endpointSource, retry, timeouts);
         }
 
         // ---------------- credentials ----------------
@@ -113,7 +114,11 @@ namespace IvsChat.Client
             try { return AWSCredentialsFactory.GetAWSCredentials(profile.Profile, files); }
             catch (Exception ex) when (!(ex is IvsChatConfigurationException))
             {
-                throw new IvsChatConfigurationException($"AWS {what} cannot give credentials: {ex.Message}", ex);
+                // AWSSDK's messages may quote what it read (a credential_process answer): scrub the profile's secrets,
+                // and keep the inner exception only when its text is clean.
+                var secrets = new Redactor(profile.SecretValues);
+                var clean = secrets.Scrub(ex.ToString()) == ex.ToString();
+                throw new IvsChatConfigurationException($"AWS {what} cannot give credentials: {secrets.Scrub(ex.Message)}", clean ? ex : null);
             }
         }
 
@@ -179,13 +184,37 @@ namespace IvsChat.Client
             var normalizedMode = (mode ?? "standard").ToLowerInvariant();
             if (normalizedMode != "standard" && normalizedMode != "adaptive" && normalizedMode != "legacy")
                 throw new IvsChatConfigurationException($"Retry mode '{mode}' from {modeSource} is not one of standard, adaptive, legacy.");
-            var maxAttempts = 3;
+            // AWS SDK for .NET: legacy mode makes 5 attempts (MaxErrorRetry 4), standard and adaptive 3.
+            var maxAttempts = normalizedMode == "legacy" ? 5 : 3;
             if (attempts != null && (!int.TryParse(attempts, NumberStyles.Integer, CultureInfo.InvariantCulture, out maxAttempts) || maxAttempts < 1))
                 throw new IvsChatConfigurationException($"Max attempts '{attempts}' from {attemptsSource} is not a whole number of at least 1.");
 
             if (modeSource == null && attemptsSource == null) return RetrySettings.Default;
             var source = modeSource != null && attemptsSource != null ? modeSource + ", " + attemptsSource : modeSource ?? attemptsSource!;
             return new RetrySettings(normalizedMode, maxAttempts, source);
+        }
+
+        // ---------------- timeouts ----------------
+
+        private static TimeoutSettings ResolveTimeouts(EnvironmentView env, ProfileData? profile)
+        {
+            var defaults = TimeoutSettings.Default;
+            var sources = new List<string>();
+            TimeSpan Read(string variable, string profileKey, TimeSpan fallback)
+            {
+                string? value = env.Get(variable), source = variable;
+                if (value == null && profile?.Value(profileKey) is { } fromProfile) { value = fromProfile; source = $"profile '{profile.Name}' {profileKey}"; }
+                if (value == null) return fallback;
+                // Seconds, as the AWS CLI reads cli_connect_timeout and cli_read_timeout; 0 means no limit.
+                if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds < 0 || seconds > int.MaxValue / 1000.0)
+                    throw new IvsChatConfigurationException($"Timeout '{value}' from {source} is not a number of seconds (0 = no limit).");
+                sources.Add(source);
+                return seconds == 0 ? System.Threading.Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds);
+            }
+            var connect = Read("IVSCHAT_CONNECT_TIMEOUT", "cli_connect_timeout", defaults.ConnectTimeout);
+            var read = Read("IVSCHAT_READ_TIMEOUT", "cli_read_timeout", defaults.ReadTimeout);
+            var attempt = Read("IVSCHAT_ATTEMPT_TIMEOUT", "ivschat_attempt_timeout", defaults.AttemptTimeout);
+            return sources.Count == 0 ? defaults : new TimeoutSettings(connect, read, attempt, string.Join(", ", sources));
         }
 
         private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();

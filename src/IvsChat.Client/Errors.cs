@@ -93,6 +93,26 @@ namespace IvsChat.Client
             : base("InternalServerException", message, statusCode, requestId) { }
     }
 
+    /// <summary>An answer larger than any IVS Chat answer can be: the client stopped reading it at
+    /// <see cref="MaxBytes"/>, so a hostile or wrong endpoint cannot exhaust memory.</summary>
+    public sealed class IvsChatResponseTooLargeException : IvsChatServiceException
+    {
+        /// <summary>The most one answer may be: the largest IVS Chat answers (a page of 50 rooms or logging
+        /// configurations with 50 tags each) are well under 1 MB.</summary>
+        public const int MaxResponseBytes = 8 * 1024 * 1024;
+
+        public IvsChatResponseTooLargeException(string operation, Uri endpoint, int statusCode, string? requestId, int maxBytes)
+            : base("ResponseTooLarge", $"The {operation} answer from {endpoint.GetLeftPart(UriPartial.Authority)} is larger than " +
+                   $"{maxBytes / (1024 * 1024)} MB, more than any IVS Chat answer can be; the client stopped reading it. " +
+                   "Check that the endpoint is an IVS Chat service.", statusCode, requestId)
+        {
+            MaxBytes = maxBytes;
+        }
+
+        public int MaxBytes { get; }
+        public override bool IsRetryable => false;
+    }
+
     /// <summary>A request the client refused to send (a required member missing), naming the member.</summary>
     public sealed class IvsChatRequestException : ArgumentException
     {

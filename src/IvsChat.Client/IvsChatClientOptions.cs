@@ -23,8 +23,9 @@ namespace IvsChat.Client
         /// <summary>Sends the HTTP requests instead of the process-wide shared HttpClient (tests, proxies).</summary>
         public HttpMessageHandler? HttpHandler { get; set; }
 
-        /// <summary>Time for one attempt (request and response body) before it counts as a transient failure.</summary>
-        public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+        /// <summary>Time for one attempt (request and response body) before it counts as a transient failure;
+        /// null = the settings' AttemptTimeout (IVSCHAT_ATTEMPT_TIMEOUT, profile ivschat_attempt_timeout, 30 s).</summary>
+        public TimeSpan? AttemptTimeout { get; set; }
 
         /// <summary>Client-side pacing (AWS's "adaptive" rate limiter), on by default: after a throttling answer
         /// the client slows each (endpoint, operation) down to the rate the service accepts, so long pipelines
@@ -39,9 +40,11 @@ namespace IvsChat.Client
         /// <summary>Signing clock (UTC); null = the system clock.</summary>
         public Func<DateTime>? Clock { get; set; }
 
-        // Test seams: how retry waits happen and where jitter comes from.
+        // Test seams: how retry waits happen, where jitter comes from, and state shared per endpoint.
         internal Func<TimeSpan, CancellationToken, Task>? Delay { get; set; }
         internal Func<double>? Jitter { get; set; }
         internal Internal.RateLimiterRegistry? RateLimiters { get; set; }
+        internal Internal.RetryQuotaRegistry? RetryQuotas { get; set; }
+        internal Internal.ClockOffsetRegistry? ClockOffsets { get; set; }
     }
 }

@@ -152,7 +152,7 @@ public class RetryTests
     public void Backoff_is_full_jitter_capped_at_20_seconds()
     {
         var jitter = 0.0;
-        using var client = new IvsChatClient(TestClients.Settings(), new IvsChatClientOptions { Jitter = () => jitter });
+        var client = new IvsChat.Client.Internal.RetryStrategy(TestClients.Settings().Retry, new IvsChatClientOptions { Jitter = () => jitter });
         var cap = TimeSpan.FromSeconds(20);
         foreach (var value in new[] { 0.0, 0.25, 0.999 })
         {

@@ -73,6 +73,9 @@ public static class TestClients
             },
             Jitter = () => 1.0,
             RateLimiters = new RateLimiterRegistry(() => { lock (gate) return virtualSeconds; }),
+            // Each test client has its own retry quota and clock offset: tests share endpoints and run in parallel.
+            RetryQuotas = new RetryQuotaRegistry(),
+            ClockOffsets = new ClockOffsetRegistry(),
         };
         configure?.Invoke(options);
         return new IvsChatClient(Settings(maxAttempts, credentials), options);

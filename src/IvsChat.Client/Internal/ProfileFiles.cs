@@ -3,25 +3,25 @@ using System.Collections.Generic;
 using System.IO;
 using Amazon;
 using Amazon.Runtime.CredentialManagement;
-using Amazon.Runtime.Internal.Util;
 
 namespace IvsChat.Client.Internal
 {
     /// <summary>The shared config and credentials files, at the paths the given environment names (AWSSDK.Core's
-    /// SharedCredentialsFile only looks at the process environment, which tests must not depend on). Parsed with
-    /// AWSSDK.Core's ProfileIniFile; profiles are handed to AWSCredentialsFactory, which builds SSO, assume-role,
-    /// credential_process and web-identity credentials and resolves source_profile through this object.</summary>
+    /// SharedCredentialsFile only looks at the process environment, which tests must not depend on). Parsed by
+    /// ProfileIni (a broken profile fails alone, without quoting values); profiles are handed to AWSCredentialsFactory,
+    /// which builds SSO, assume-role, credential_process and web-identity credentials and resolves source_profile
+    /// through this object.</summary>
     internal sealed class ProfileFiles : ICredentialProfileSource
     {
-        private readonly ProfileIniFile? _credentials;
-        private readonly ProfileIniFile? _config;
+        private readonly ProfileIni? _credentials;
+        private readonly ProfileIni? _config;
 
         private ProfileFiles(string credentialsPath, string configPath)
         {
             CredentialsPath = credentialsPath;
             ConfigPath = configPath;
-            if (File.Exists(credentialsPath)) _credentials = new ProfileIniFile(credentialsPath, false);
-            if (File.Exists(configPath)) _config = new ProfileIniFile(configPath, true);
+            _credentials = ProfileIni.Read(credentialsPath);
+            _config = ProfileIni.Read(configPath);
         }
 
         public string CredentialsPath { get; }
@@ -47,8 +47,8 @@ namespace IvsChat.Client.Internal
         public string Describe(string name)
         {
             var where = new List<string>();
-            if (_credentials != null && _credentials.TryGetSection(name, out _)) where.Add(CredentialsPath);
-            if (_config != null && TryGetConfigSection(name, out _)) where.Add(ConfigPath);
+            if (_credentials?.Find(name) != null) where.Add(CredentialsPath);
+            if (ConfigSection(name) != null) where.Add(ConfigPath);
             return $"profile '{name}' ({(where.Count == 0 ? CredentialsPath : string.Join(", ", where))})";
         }
 
@@ -62,22 +62,14 @@ namespace IvsChat.Client.Internal
         public ProfileData? TryGetProfile(string name)
         {
             var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            var found = false;
-            if (_config != null && TryGetConfigSection(name, out var fromConfig))
-            {
-                found = true;
-                foreach (var pair in fromConfig) values[pair.Key] = pair.Value;
-            }
-            if (_credentials != null && _credentials.TryGetSection(name, out var fromCredentials))
-            {
-                found = true;
-                foreach (var pair in fromCredentials) values[pair.Key] = pair.Value;
-            }
-            if (!found) return null;
+            var fromConfig = ConfigSection(name);
+            var fromCredentials = _credentials?.Find(name);
+            if (fromConfig == null && fromCredentials == null) return null;
+            if (fromConfig != null) foreach (var pair in fromConfig.Checked()) values[pair.Key] = pair.Value;
+            if (fromCredentials != null) foreach (var pair in fromCredentials.Checked()) values[pair.Key] = pair.Value;
 
-            if (values.TryGetValue("sso_session", out var session) && _config != null
-                && _config.TryGetSection(session, true, false, out var sessionValues, out _))
-                foreach (var pair in sessionValues)
+            if (values.TryGetValue("sso_session", out var session) && _config?.Find(session, "sso-session") is { } sessionSection)
+                foreach (var pair in sessionSection.Checked())
                     if (!values.ContainsKey(pair.Key)) values[pair.Key] = pair.Value;
 
             var options = new CredentialProfileOptions
@@ -109,16 +101,14 @@ namespace IvsChat.Client.Internal
         }
 
         // In the config file profiles are "[profile name]", except the default profile, which is plain "[default]".
-        private bool TryGetConfigSection(string name, out Dictionary<string, string> values)
-        {
-            if (_config!.TryGetSection(name, false, false, out values, out _)) return true;
-            return name == "default" && _config.TryGetSection(name, out values);
-        }
+        private ProfileIni.Section? ConfigSection(string name)
+            => _config == null ? null : _config.Find(name, "profile") ?? (name == "default" ? _config.Find(name) : null);
 
         private Dictionary<string, Dictionary<string, string>>? ServicesSection(string? name)
         {
-            if (name == null || _config == null) return null;
-            return _config.TryGetSection(name, false, true, out _, out var nested) ? nested : null;
+            if (name == null || _config?.Find(name, "services") is not { } section) return null;
+            section.Checked();
+            return section.Nested;
         }
 
         internal static string? Get(Dictionary<string, string> values, string key)
@@ -141,6 +131,17 @@ namespace IvsChat.Client.Internal
 
         /// <summary>A raw setting (region, retry_mode, max_attempts, endpoint_url, ...).</summary>
         public string? Value(string key) => ProfileFiles.Get(_values, key);
+
+        /// <summary>Values of settings whose name says secret or token (aws_secret_access_key, aws_session_token, ...).</summary>
+        public IEnumerable<string> SecretValues
+        {
+            get
+            {
+                foreach (var pair in _values)
+                    if (pair.Key.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0
+                        || pair.Key.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0) yield return pair.Value;
+            }
+        }
 
         /// <summary>endpoint_url for one service from the profile's `services` section.</summary>
         public string? ServiceEndpoint(string service)

@@ -92,6 +92,8 @@ namespace IvsChat.Internal
                 case "ExpiredTokenException":
                     return ErrorCategory.AuthenticationError;
                 case "RequestTimeoutException": return ErrorCategory.OperationTimeout;
+                case "ResponseTooLarge":
+                case "InvalidResponse": return ErrorCategory.InvalidResult;
             }
             if (ex.StatusCode == 403) return ErrorCategory.PermissionDenied;
             if (ex.StatusCode == 404) return ErrorCategory.ObjectNotFound;
