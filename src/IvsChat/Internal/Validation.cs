@@ -43,10 +43,14 @@ namespace IvsChat.Internal
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ValidateTagsAttribute : ValidateArgumentsAttribute
     {
+        /// <summary>Refuse an empty map: AWS accepts one (the model allows 0 tags) but adding nothing is a mistake.</summary>
+        public bool AtLeastOne { get; set; }
+
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
             var value = arguments is PSObject p ? p.BaseObject : arguments;
             if (!(value is IDictionary tags)) throw new ValidationMetadataException("Tags must be a hashtable, e.g. @{ env = 'prod' }.");
+            if (AtLeastOne && tags.Count == 0) throw new ValidationMetadataException("Give at least one tag, e.g. @{ env = 'prod' }: an empty hashtable would add nothing.");
             if (tags.Count > 50) throw new ValidationMetadataException("A resource has at most 50 tags; " + tags.Count + " were given.");
             foreach (DictionaryEntry e in tags)
             {
