@@ -15,26 +15,26 @@ public sealed class SetIvsChatLoggingConfigurationCommand : LoggingConfiguration
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
     [AllowEmptyString]
-    [ValidateModelString(Rules.ResourceNamePattern, 0, 128, Rules.LoggingConfigurationNameRule)]
+    [ValidateModelString(ServiceLimits.LoggingConfigurationNamePattern, ServiceLimits.LoggingConfigurationNameMin, ServiceLimits.LoggingConfigurationNameMax, Rules.LoggingConfigurationName)]
     public string? Name { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.InputObject)]
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
     [Alias("S3BucketName")]
-    [ValidateModelString(Rules.BucketNamePattern, 3, 63, Rules.BucketNameRule)]
+    [ValidateModelString(ServiceLimits.BucketNamePattern, ServiceLimits.BucketNameMin, ServiceLimits.BucketNameMax, Rules.BucketName)]
     public string? BucketName { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.InputObject)]
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [ValidateModelString(Rules.LogGroupNamePattern, 1, 512, Rules.LogGroupNameRule)]
+    [ValidateModelString(ServiceLimits.LogGroupNamePattern, ServiceLimits.LogGroupNameMin, ServiceLimits.LogGroupNameMax, Rules.LogGroupName)]
     public string? LogGroupName { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.InputObject)]
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [ValidateModelString(Rules.DeliveryStreamNamePattern, 1, 64, Rules.DeliveryStreamNameRule)]
+    [ValidateModelString(ServiceLimits.DeliveryStreamNamePattern, ServiceLimits.DeliveryStreamNameMin, ServiceLimits.DeliveryStreamNameMax, Rules.DeliveryStreamName)]
     public string? DeliveryStreamName { get; set; }
 
     [Parameter]

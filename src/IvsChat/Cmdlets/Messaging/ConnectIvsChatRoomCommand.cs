@@ -27,7 +27,7 @@ public sealed class ConnectIvsChatRoomCommand : RoomTargetCmdlet
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.InputObject)]
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [ValidateLength(1, 128)]
+    [ValidateLength(ServiceLimits.UserIdMin, ServiceLimits.UserIdMax)]
     public string UserId { get; set; } = "";
 
     /// <summary>SendMessage, DeleteMessage, DisconnectUser. None = read only.</summary>
@@ -50,7 +50,7 @@ public sealed class ConnectIvsChatRoomCommand : RoomTargetCmdlet
     [Parameter(ParameterSetName = ParameterSets.InputObject)]
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [ValidateRange(1, 180)]
+    [ValidateRange(ServiceLimits.SessionDurationInMinutesMin, ServiceLimits.SessionDurationInMinutesMax)]
     public int? SessionDurationInMinutes { get; set; }
 
     /// <summary>The messaging WebSocket URL (ws:// or wss://), overriding IVSCHAT_MESSAGING_ENDPOINT and the derived URL.</summary>

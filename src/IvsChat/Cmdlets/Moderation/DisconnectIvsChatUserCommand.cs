@@ -19,14 +19,14 @@ public sealed class DisconnectIvsChatUserCommand : RoomTargetCmdlet
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ConnectionModeration.ParameterSet)]
-    [ValidateLength(1, 128)]
+    [ValidateLength(ServiceLimits.UserIdMin, ServiceLimits.UserIdMax)]
     public string UserId { get; set; } = "";
 
     [Parameter(ParameterSetName = ParameterSets.InputObject)]
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ConnectionModeration.ParameterSet)]
-    [ValidateLength(1, 256)]
+    [ValidateLength(ServiceLimits.ReasonMin, ServiceLimits.ReasonMax)]
     public string? Reason { get; set; }
 
     [Parameter]

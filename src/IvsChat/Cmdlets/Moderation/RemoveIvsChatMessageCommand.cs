@@ -21,14 +21,14 @@ public sealed class RemoveIvsChatMessageCommand : RoomTargetCmdlet
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ConnectionModeration.ParameterSet)]
     [Alias("Id")]
-    [ValidateModelString(Rules.IdPattern, 12, 12, Rules.MessageIdRule)]
+    [ValidateModelString(ServiceLimits.MessageIdPattern, ServiceLimits.MessageIdMin, ServiceLimits.MessageIdMax, Rules.MessageId)]
     public string MessageId { get; set; } = "";
 
     [Parameter(ParameterSetName = ParameterSets.InputObject)]
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ConnectionModeration.ParameterSet)]
-    [ValidateLength(1, 256)]
+    [ValidateLength(ServiceLimits.ReasonMin, ServiceLimits.ReasonMax)]
     public string? Reason { get; set; }
 
     [Parameter]

@@ -13,7 +13,7 @@ public sealed class SendIvsChatEventCommand : RoomTargetCmdlet
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.InputObject)]
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [ValidateLength(1, 100)]
+    [ValidateLength(ServiceLimits.EventNameMin, ServiceLimits.EventNameMax)]
     public string EventName { get; set; } = "";
 
     /// <summary>String attributes delivered with the event (at most 1 KB).</summary>

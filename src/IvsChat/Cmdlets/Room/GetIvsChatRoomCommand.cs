@@ -30,7 +30,7 @@ namespace IvsChat.Cmdlets
 
         /// <summary>Only rooms with this message review handler (Lambda ARN).</summary>
         [Parameter(ParameterSetName = ParameterSets.Name)]
-        [ValidateModelString(Rules.LambdaArnPattern, 0, 170, Rules.LambdaArnRule)]
+        [ValidateModelString(ServiceLimits.LambdaArnPattern, ServiceLimits.LambdaArnMin, ServiceLimits.LambdaArnMax, Rules.LambdaArn)]
         public string? MessageReviewHandlerUri { get; set; }
 
         private ulong _skipped;

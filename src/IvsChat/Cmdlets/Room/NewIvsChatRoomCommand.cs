@@ -13,20 +13,20 @@ public sealed class NewIvsChatRoomCommand : IvsChatCmdlet
 {
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
-    [ValidateModelString(Rules.ResourceNamePattern, 0, 128, Rules.RoomNameRule)]
+    [ValidateModelString(ServiceLimits.RoomNamePattern, ServiceLimits.RoomNameMin, ServiceLimits.RoomNameMax, Rules.RoomName)]
     public string? Name { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, 100)]
+    [ValidateRange(ServiceLimits.RoomMaxMessageRatePerSecondMin, ServiceLimits.RoomMaxMessageRatePerSecondMax)]
     public int? MaximumMessageRatePerSecond { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, 500)]
+    [ValidateRange(ServiceLimits.RoomMaxMessageLengthMin, ServiceLimits.RoomMaxMessageLengthMax)]
     public int? MaximumMessageLength { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
-    [ValidateModelString(Rules.LambdaArnPattern, 0, 170, Rules.LambdaArnRule)]
+    [ValidateModelString(ServiceLimits.LambdaArnPattern, ServiceLimits.LambdaArnMin, ServiceLimits.LambdaArnMax, Rules.LambdaArn)]
     public string? MessageReviewHandlerUri { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -42,7 +42,7 @@ public sealed class NewIvsChatRoomCommand : IvsChatCmdlet
     /// <summary>Up to 3 logging configurations (ARN, id or name).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("LoggingConfigurationIdentifiers")]
-    [ValidateCount(0, 3)]
+    [ValidateCount(ServiceLimits.LoggingConfigurationIdentifierListMin, ServiceLimits.LoggingConfigurationIdentifierListMax)]
     [ArgumentCompleter(typeof(LoggingConfigurationCompleter))]
     public string[]? LoggingConfiguration { get; set; }
 

@@ -14,19 +14,19 @@ public sealed class SetIvsChatRoomCommand : RoomTargetCmdlet
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
     [AllowEmptyString]
-    [ValidateModelString(Rules.ResourceNamePattern, 0, 128, Rules.RoomNameRule)]
+    [ValidateModelString(ServiceLimits.RoomNamePattern, ServiceLimits.RoomNameMin, ServiceLimits.RoomNameMax, Rules.RoomName)]
     public string? Name { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.InputObject)]
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [ValidateRange(1, 100)]
+    [ValidateRange(ServiceLimits.RoomMaxMessageRatePerSecondMin, ServiceLimits.RoomMaxMessageRatePerSecondMax)]
     public int? MaximumMessageRatePerSecond { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.InputObject)]
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [ValidateRange(1, 500)]
+    [ValidateRange(ServiceLimits.RoomMaxMessageLengthMin, ServiceLimits.RoomMaxMessageLengthMax)]
     public int? MaximumMessageLength { get; set; }
 
     /// <summary>A Lambda ARN; '' removes the handler.</summary>
@@ -34,7 +34,7 @@ public sealed class SetIvsChatRoomCommand : RoomTargetCmdlet
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
     [AllowEmptyString]
-    [ValidateModelString(Rules.LambdaArnPattern, 0, 170, Rules.LambdaArnRule)]
+    [ValidateModelString(ServiceLimits.LambdaArnPattern, ServiceLimits.LambdaArnMin, ServiceLimits.LambdaArnMax, Rules.LambdaArn)]
     public string? MessageReviewHandlerUri { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.InputObject)]
@@ -50,7 +50,7 @@ public sealed class SetIvsChatRoomCommand : RoomTargetCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
     [Alias("LoggingConfigurationIdentifiers")]
     [AllowEmptyCollection]
-    [ValidateCount(0, 3)]
+    [ValidateCount(ServiceLimits.LoggingConfigurationIdentifierListMin, ServiceLimits.LoggingConfigurationIdentifierListMax)]
     [ArgumentCompleter(typeof(LoggingConfigurationCompleter))]
     public string[]? LoggingConfiguration { get; set; }
 

@@ -15,8 +15,8 @@ public sealed class RemoveIvsChatTagCommand : ResourceTargetCmdlet
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
     [Alias("TagKey", "TagKeys")]
-    [ValidateCount(1, 50)]
-    [ValidateLength(1, 128)]
+    [ValidateCount(1, ServiceLimits.TagKeyListMax)]
+    [ValidateLength(ServiceLimits.TagKeyMin, ServiceLimits.TagKeyMax)]
     public string[] Key { get; set; } = new string[0];
 
     /// <summary>Writes one IvsChat.Tag (key and the value it had) per tag removed; keys the resource did not have are left out.</summary>

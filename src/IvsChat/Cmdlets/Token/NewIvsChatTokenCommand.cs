@@ -13,7 +13,7 @@ public sealed class NewIvsChatTokenCommand : RoomTargetCmdlet
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.InputObject)]
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [ValidateLength(1, 128)]
+    [ValidateLength(ServiceLimits.UserIdMin, ServiceLimits.UserIdMax)]
     public string UserId { get; set; } = "";
 
     /// <summary>SendMessage, DeleteMessage, DisconnectUser (or the wire spellings SEND_MESSAGE...). None = read only.</summary>
@@ -28,7 +28,7 @@ public sealed class NewIvsChatTokenCommand : RoomTargetCmdlet
     [Parameter(ParameterSetName = ParameterSets.InputObject)]
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [ValidateRange(1, 180)]
+    [ValidateRange(ServiceLimits.SessionDurationInMinutesMin, ServiceLimits.SessionDurationInMinutesMax)]
     public int? SessionDurationInMinutes { get; set; }
 
     /// <summary>Attributes the service attaches to the user's messages (at most 1 KB). Secret: never echoed.</summary>
