@@ -137,3 +137,47 @@ Describe 'Tab completion' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('us-west-2')
     }
 }
+
+Describe 'Pipeline binding conventions' {
+    BeforeDiscovery {
+        $script:allCommands = @(Get-Command -Module IvsChat -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name } })
+        # Cmdlets that take settings: they change state, mint tokens or open connections.
+        $script:settingCommands = @(Get-Command -Module IvsChat -CommandType Cmdlet | Where-Object {
+                $_.Parameters.ContainsKey('WhatIf') -or $_.Name -in 'New-IvsChatToken', 'Connect-IvsChatRoom' } | ForEach-Object { @{ Name = $_.Name } })
+    }
+    BeforeAll {
+        $script:awsCommon = 'Region', 'ProfileName', 'ProfileLocation', 'AccessKey', 'SecretKey', 'SessionToken', 'Credential', 'EndpointUrl'
+        # The piped object itself: the target, not a setting.
+        $script:targets = 'InputObject', 'Connection', 'Token'
+    }
+
+    It '<Name>: a cmdlet that takes a resource object from the pipeline makes that parameter set the default' -ForEach $allCommands {
+        $cmd = Get-Command $Name
+        $objectSets = @($cmd.ParameterSets | Where-Object { $_.Parameters | Where-Object { $_.ValueFromPipeline -and $_.Name -eq 'InputObject' } })
+        if ($objectSets.Count -gt 0) { $cmd.DefaultParameterSet | Should -BeIn $objectSets.Name }
+    }
+
+    It '<Name>: in the default set, position 0 never goes to a parameter the piped object supplies' -ForEach $allCommands {
+        # PowerShell binds positional arguments before pipeline input, in the default set first: a piped object
+        # plus a positional argument binds only if the argument cannot land on the piped object's parameter.
+        $cmd = Get-Command $Name
+        $set = if ($cmd.DefaultParameterSet) { $cmd.ParameterSets | Where-Object Name -eq $cmd.DefaultParameterSet } else { $cmd.ParameterSets[0] }
+        $positional = @($set.Parameters | Where-Object { $_.Position -ge 0 } | Sort-Object Position)
+        $pipedByValue = @($set.Parameters | Where-Object { $_.ValueFromPipeline })
+        if ($positional.Count -eq 0) { return }
+        $first = $positional[0]
+        if ($positional.Count -gt 1 -or @($pipedByValue | Where-Object Name -ne $first.Name).Count -gt 0) {
+            $first.ValueFromPipeline | Should -BeFalse -Because "$Name -$($first.Name) comes from the pipeline, so position 0 belongs to the next parameter"
+        }
+    }
+
+    It '<Name>: every settable parameter binds by property name (in some parameter set)' -ForEach $settingCommands {
+        $cmd = Get-Command $Name
+        $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+        foreach ($p in $cmd.Parameters.Values) {
+            if ($p.Name -in $common -or $p.Name -in $awsCommon -or $p.Name -in $targets -or $p.SwitchParameter) { continue }
+            $byName = @($p.ParameterSets.Values | Where-Object ValueFromPipelineByPropertyName)
+            $byName.Count | Should -BeGreaterThan 0 -Because "$Name -$($p.Name) is a setting: CSV rows and objects from Get- cmdlets must bind to it"
+        }
+    }
+}

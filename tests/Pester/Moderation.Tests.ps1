@@ -52,7 +52,7 @@ Describe 'Remove-IvsChatMessage' {
         $d.MessageId | Should -Be 'AbCdEf123456'
         $d.EventId | Should -Match '^[A-Za-z0-9]{12}$'
         $d.Reason | Should -Be 'spam'
-        Remove-IvsChatMessage 'stage' 'AbCdEf123456' | Should -BeNullOrEmpty
+        Remove-IvsChatMessage 'stage' -MessageId 'AbCdEf123456' | Should -BeNullOrEmpty
         Get-EmulatorRequestCount $emu -Operation DeleteMessage | Should -Be 2
     }
 

@@ -32,7 +32,8 @@ Describe 'New-IvsChatToken' {
 
     It 'takes the room by object, name and id; a session duration sets the session expiry' {
         (New-IvsChatToken -InputObject $room -UserId u3).RoomArn | Should -Be $room.Arn
-        (New-IvsChatToken 'lobby' u3).RoomArn | Should -Be $room.Arn
+        (New-IvsChatToken 'lobby' -UserId u3).RoomArn | Should -Be $room.Arn
+        (New-IvsChatToken $room u3).RoomArn | Should -Be $room.Arn
         $t = New-IvsChatToken $room.Id -UserId u3 -SessionDurationInMinutes 5
         ($t.SessionExpirationTime - [datetime]::UtcNow).TotalMinutes | Should -BeLessOrEqual 5.1
         ($t.SessionExpirationTime - [datetime]::UtcNow).TotalMinutes | Should -BeGreaterThan 3

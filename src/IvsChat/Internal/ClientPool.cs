@@ -1,36 +1,25 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Management.Automation;
 using IvsChat.Client;
 
 namespace IvsChat.Internal
 {
-    /// <summary>What the common parameters and shell variables say; the pool turns it into clients.
-    /// Kept apart from the cmdlet classes so that importing the module never loads IvsChat.Client. Nothing in this
-    /// assembly may use AWSSDK types: IvsChat.Client and AWSSDK load in the module's private context (ModuleLoader).</summary>
-    internal sealed class CommonSettings
-    {
-        public string? Region;
-        public string? ProfileName;
-        public string? ProfileLocation;
-        public string? AccessKey;
-        public string? SecretKey;
-        public string? SessionToken;
-        public object? Credential;
-        public string? EndpointUrl;
-        public object? StoredCredentials;
-        public string? StoredRegion;
-    }
-
-    /// <summary>A client per region (the ARN being acted on may name another region), created once per cmdlet run.</summary>
+    /// <summary>A client per region (the ARN being acted on may name another region), created once per cmdlet run.
+    /// Kept apart from the cmdlet classes so that importing the module never loads IvsChat.Client.</summary>
     internal sealed class ClientPool : IDisposable
     {
-        private readonly CommonSettings _settings;
+        private readonly Func<string?, ClientSettingsInput> _inputFor;
+        private readonly bool _regionGiven;
         private readonly Dictionary<string, Entry> _byRegionKey = new Dictionary<string, Entry>(StringComparer.Ordinal);
         private readonly ConcurrentQueue<string> _log = new ConcurrentQueue<string>();
 
-        public ClientPool(CommonSettings settings) { _settings = settings; }
+        /// <param name="inputFor">The settings input for a resource in the given region (null = no ARN).</param>
+        public ClientPool(Func<string?, ClientSettingsInput> inputFor)
+        {
+            _inputFor = inputFor;
+            _regionGiven = inputFor(null).Region != null;
+        }
 
         internal sealed class Entry
         {
@@ -39,14 +28,14 @@ namespace IvsChat.Internal
             public ResolvedClientSettings Settings { get; }
         }
 
-        /// <summary>Resolves (once per region key) and returns the client. The first entry in the returned
-        /// list of debug lines says where credentials, region and endpoint came from.</summary>
+        /// <summary>Resolves (once per region key) and returns the client; the first time, a -Debug line says where
+        /// credentials, region and endpoint came from.</summary>
         public Entry Get(string? arnRegion, Action<string> debug)
         {
             // With -Region given, the ARN's region does not matter: one client serves every record.
-            var key = string.IsNullOrEmpty(_settings.Region) ? (arnRegion ?? "") : "";
+            var key = _regionGiven ? "" : (arnRegion ?? "");
             if (_byRegionKey.TryGetValue(key, out var entry)) return entry;
-            var resolved = ClientSettingsCache.Resolve(BuildInput(arnRegion));
+            var resolved = ClientSettingsCache.Resolve(_inputFor(arnRegion));
             debug("Credentials from " + resolved.CredentialSource + "; region '" + resolved.Region + "' from " + resolved.RegionSource +
                   "; endpoint " + resolved.Endpoint + " from " + resolved.EndpointSource + ".");
             var client = new IvsChatClient(resolved, new IvsChatClientOptions
@@ -64,39 +53,6 @@ namespace IvsChat.Internal
         public void Drain(Action<string> debug)
         {
             while (_log.TryDequeue(out var line)) debug(line);
-        }
-
-        private ClientSettingsInput BuildInput(string? arnRegion)
-        {
-            var s = _settings;
-            var input = new ClientSettingsInput
-            {
-                AccessKey = s.AccessKey,
-                SecretKey = s.SecretKey,
-                SessionToken = s.SessionToken,
-                ProfileName = s.ProfileName,
-                ProfileLocation = s.ProfileLocation,
-                Region = s.Region,
-                ArnRegion = string.IsNullOrEmpty(arnRegion) ? null : arnRegion,
-                StoredRegion = string.IsNullOrEmpty(s.StoredRegion) ? null : s.StoredRegion,
-                EndpointUrl = s.EndpointUrl,
-            };
-            // The client reads the objects (AWSSDK types of any copy, AWS.Tools wrappers); PowerShell's own are unwrapped here.
-            if (s.Credential != null) input.Credentials = Unwrap(s.Credential);
-            var stored = s.StoredCredentials == null ? null : Unwrap(s.StoredCredentials);
-            if (stored is string storedProfile)
-            {
-                // AWS.Tools may keep a profile name in $StoredAWSCredentials: use it where a profile would apply.
-                if (input.ProfileName == null && input.AccessKey == null && input.Credentials == null) input.ProfileName = storedProfile;
-            }
-            else input.StoredCredentials = stored;
-            return input;
-        }
-
-        private static object? Unwrap(object value)
-        {
-            if (value is PSObject pso) value = pso.BaseObject;
-            return value is PSCredential psc ? psc.GetNetworkCredential() : value;
         }
 
         public void Dispose()

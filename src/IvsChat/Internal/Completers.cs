@@ -82,25 +82,16 @@ namespace IvsChat.Internal
 
         private static List<KeyValuePair<string, string>> Load(string kind, IDictionary bound)
         {
-            var settings = new CommonSettings
-            {
-                Region = Get(bound, "Region"),
-                ProfileName = Get(bound, "ProfileName"),
-                ProfileLocation = Get(bound, "ProfileLocation"),
-                AccessKey = Get(bound, "AccessKey"),
-                SecretKey = Get(bound, "SecretKey"),
-                SessionToken = Get(bound, "SessionToken"),
-                EndpointUrl = Get(bound, "EndpointUrl"),
-            };
+            object? storedCredentials = null, storedRegion = null;
             try
             {
                 var proxy = Runspace.DefaultRunspace?.SessionStateProxy;
-                settings.StoredCredentials = proxy?.GetVariable("StoredAWSCredentials");
-                settings.StoredRegion = proxy?.GetVariable("StoredAWSRegion") as string;
+                storedCredentials = proxy?.GetVariable("StoredAWSCredentials");
+                storedRegion = proxy?.GetVariable("StoredAWSRegion");
             }
             catch (Exception) { /* not on a runspace thread: environment and profiles still apply */ }
 
-            using (var pool = new ClientPool(settings))
+            using (var pool = new ClientPool(arnRegion => ClientSettingsFromParameters.ToInput(bound, storedCredentials, storedRegion, arnRegion)))
             using (var cts = new CancellationTokenSource(Budget))
             {
                 var entry = pool.Get(null, _ => { });
@@ -110,28 +101,13 @@ namespace IvsChat.Internal
                     if (Cache.TryGetValue(key, out var hit) && DateTime.UtcNow - hit.Key < CacheFor) return hit.Value;
                 }
                 var items = new List<KeyValuePair<string, string>>();
-                if (kind == "room")
-                {
-                    var e = entry.Client.ListRoomsPaginatedAsync(new ListRoomsRequest(), cts.Token).GetAsyncEnumerator(cts.Token);
-                    try { while (e.MoveNextAsync().AsTask().GetAwaiter().GetResult() && items.Count < 1000) items.Add(new KeyValuePair<string, string>(e.Current.Name ?? "", e.Current.Arn ?? "")); }
-                    finally { e.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
-                }
-                else
-                {
-                    var e = entry.Client.ListLoggingConfigurationsPaginatedAsync(new ListLoggingConfigurationsRequest(), cts.Token).GetAsyncEnumerator(cts.Token);
-                    try { while (e.MoveNextAsync().AsTask().GetAwaiter().GetResult() && items.Count < 1000) items.Add(new KeyValuePair<string, string>(e.Current.Name ?? "", e.Current.Arn ?? "")); }
-                    finally { e.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
-                }
+                var named = kind == "room"
+                    ? AsyncBridge.Stream(ct => entry.Client.ListRoomsPaginatedAsync(new ListRoomsRequest(), ct), cts.Token).Select(r => (r.Name, r.Arn))
+                    : AsyncBridge.Stream(ct => entry.Client.ListLoggingConfigurationsPaginatedAsync(new ListLoggingConfigurationsRequest(), ct), cts.Token).Select(c => (c.Name, c.Arn));
+                items.AddRange(named.Take(1000).Select(n => new KeyValuePair<string, string>(n.Name ?? "", n.Arn ?? "")));
                 lock (Gate) Cache[key] = new KeyValuePair<DateTime, List<KeyValuePair<string, string>>>(DateTime.UtcNow, items);
                 return items;
             }
-        }
-
-        private static string? Get(IDictionary bound, string name)
-        {
-            var v = bound?.Contains(name) == true ? bound[name] : null;
-            if (v is PSObject p) v = p.BaseObject;
-            return v as string;
         }
     }
 }

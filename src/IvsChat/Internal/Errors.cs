@@ -31,6 +31,7 @@ namespace IvsChat.Internal
         public const string Configuration = "IvsChatConfiguration";
         public const string ConnectionFailed = "ConnectionFailed";
         public const string Timeout = "OperationTimeout";
+        public const string WildcardNotSupported = "WildcardNotSupported";
     }
 
     internal static class ErrorMapping

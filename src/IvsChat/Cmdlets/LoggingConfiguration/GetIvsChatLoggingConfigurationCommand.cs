@@ -21,6 +21,7 @@ namespace IvsChat.Cmdlets
 
         private ulong _skipped;
         private ulong _written;
+        private ulong _total;
 
         protected override void ProcessRecord()
         {
@@ -28,37 +29,40 @@ namespace IvsChat.Cmdlets
             {
                 ForItem(null, () =>
                 {
-                    int? pageSize = PagingParameters.First != ulong.MaxValue
+                    int? pageSize = PagingParameters.First != ulong.MaxValue && !PagingParameters.IncludeTotalCount
                         ? (int)System.Math.Max(1, System.Math.Min(50UL, PagingParameters.First + System.Math.Min(PagingParameters.Skip, 50UL)))
                         : (int?)null;
-                    foreach (var c in ListLoggingConfigurationSummaries(pageSize))
+                    foreach (var c in Resolver.ListLoggingConfigurationSummaries(pageSize))
                         if (!Emit(ToObject.LoggingConfiguration(c))) return;
                 });
                 return;
             }
             foreach (var value in (string[]?)Name ?? Identifier!)
             {
-                if (_written >= PagingParameters.First) return;
+                if (Done) return;
                 ForItem(value, () =>
                 {
-                    foreach (var c in FindLoggingConfigurations(value, allowWildcards: true))
+                    foreach (var c in Resolver.FindLoggingConfigurations(value, allowWildcards: Name != null))
                         if (!Emit(c)) return;
                 });
             }
         }
 
+        // With -IncludeTotalCount the listing goes on to the end, counting, so that the total is exact.
+        private bool Done => _written >= PagingParameters.First && !PagingParameters.IncludeTotalCount;
+
+        /// <summary>Applies -Skip/-First; false once nothing more is needed (stop requesting pages).</summary>
         private bool Emit(LoggingConfiguration config)
         {
-            if (_written >= PagingParameters.First) return false;
+            _total++;
             if (_skipped < PagingParameters.Skip) { _skipped++; return true; }
-            WriteObject(config);
-            _written++;
-            return _written < PagingParameters.First;
+            if (_written < PagingParameters.First) { WriteObject(config); _written++; }
+            return !Done;
         }
 
         protected override void EndProcessing()
         {
-            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(_skipped + _written, 0.0));
+            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(_total, 1.0));
         }
     }
 }

@@ -21,7 +21,7 @@ namespace IvsChat.Cmdlets.Messaging
             foreach (var c in Connection)
             {
                 WriteVerbose("Closing the chat connection to " + c.RoomArn + ".");
-                Wait(c, async ct => { await c.Connection.CloseAsync(ct).ConfigureAwait(false); return true; });
+                Await(async ct => { await c.Connection.CloseAsync(ct).ConfigureAwait(false); return true; }, c);
                 if (PassThru) WriteObject(c);
             }
         }

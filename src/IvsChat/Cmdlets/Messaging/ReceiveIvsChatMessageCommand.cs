@@ -38,7 +38,7 @@ namespace IvsChat.Cmdlets.Messaging
             {
                 TimeSpan wait = System.Threading.Timeout.InfiniteTimeSpan;
                 if (limit.HasValue) wait = limit.Value > clock.Elapsed ? limit.Value - clock.Elapsed : TimeSpan.Zero;
-                ChatItem? item = Wait(Connection, ct => Connection.Connection.ReceiveAsync(wait, ct));
+                ChatItem? item = Await(ct => Connection.Connection.ReceiveAsync(wait, ct), Connection);
                 WarnAboutDrops(Connection);
                 if (item == null)
                 {

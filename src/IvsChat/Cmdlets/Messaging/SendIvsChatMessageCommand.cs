@@ -15,11 +15,12 @@ namespace IvsChat.Cmdlets.Messaging
         [ValidateNotNull]
         public ChatConnection Connection { get; set; } = null!;
 
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string Content { get; set; } = "";
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Attributes")]
         public Hashtable? Attribute { get; set; }
 
         protected override void ProcessRecord()
@@ -27,21 +28,10 @@ namespace IvsChat.Cmdlets.Messaging
             if (!ShouldProcess(Connection.RoomArn, "Send chat message")) return;
             ForItem(Content, () =>
             {
-                var attributes = Attribute == null ? null : ToStringMap(Attribute);
-                ChatMessage delivered = Wait(Connection, ct => Connection.Connection.SendMessageAsync(Content, attributes, ct));
+                var attributes = Attribute == null ? null : StringMaps.From(Attribute);
+                ChatMessage delivered = Await(ct => Connection.Connection.SendMessageAsync(Content, attributes, ct), Connection);
                 WriteObject(delivered);
             });
-        }
-
-        private static System.Collections.Generic.Dictionary<string, string> ToStringMap(IDictionary table)
-        {
-            var map = new System.Collections.Generic.Dictionary<string, string>(System.StringComparer.Ordinal);
-            foreach (DictionaryEntry e in table)
-            {
-                var value = e.Value is PSObject p ? p.BaseObject : e.Value;
-                map[e.Key?.ToString() ?? ""] = value == null ? "" : LanguagePrimitives.ConvertTo<string>(value);
-            }
-            return map;
         }
     }
 }

@@ -30,12 +30,12 @@ namespace IvsChat.Cmdlets
 
         /// <summary>Only rooms with this message review handler (Lambda ARN).</summary>
         [Parameter(ParameterSetName = ParameterSets.Name)]
-        [ValidateModelString(Rules.LambdaArnPattern, 0, 170, Rules.LambdaArnRule)]
+        [ValidateModelString(ServiceLimits.LambdaArnPattern, ServiceLimits.LambdaArnMin, ServiceLimits.LambdaArnMax, Rules.LambdaArn)]
         public string? MessageReviewHandlerUri { get; set; }
 
         private ulong _skipped;
         private ulong _written;
-        private bool _totalWritten;
+        private ulong _total;
 
         protected override void ProcessRecord()
         {
@@ -53,13 +53,12 @@ namespace IvsChat.Cmdlets
                 ForItem(value, () =>
                 {
                     var exact = !WildcardPattern.ContainsWildcardCharacters(value) || Internal.Arn.LooksLikeArn(value);
-                    foreach (var room in FindRooms(value, allowWildcards: true))
+                    foreach (var room in Resolver.FindRooms(value, allowWildcards: Name != null))
                     {
                         // A listing lacks the message limits: an exact lookup fetches the room itself.
-                        var full = exact && !Internal.Arn.LooksLikeArn(value)
-                            ? ToObject.Room(CallService("GetRoom", room.Arn, (c, ct) => c.GetRoomAsync(new GetRoomRequest { Identifier = room.Arn }, ct)))
-                            : room;
-                        if (!Emit(full)) return;
+                        if (!Emit(() => exact && !Internal.Arn.LooksLikeArn(value)
+                            ? ToObject.Room(Service.Call("GetRoom", room.Arn, (c, ct) => c.GetRoomAsync(new GetRoomRequest { Identifier = room.Arn }, ct)))
+                            : room)) return;
                     }
                 });
             }
@@ -67,38 +66,34 @@ namespace IvsChat.Cmdlets
 
         private void ListAll(Func<Room, bool>? nameFilter)
         {
-            string? loggingArn = LoggingConfiguration != null ? ResolveLoggingConfigurationArn(LoggingConfiguration) : null;
+            string? loggingArn = LoggingConfiguration != null ? Resolver.LoggingConfigurationArn(LoggingConfiguration) : null;
             int? pageSize = null;
-            if (PagingParameters.First != ulong.MaxValue && nameFilter == null)
+            if (PagingParameters.First != ulong.MaxValue && nameFilter == null && !PagingParameters.IncludeTotalCount)
                 pageSize = (int)Math.Max(1, Math.Min(50UL, PagingParameters.First + Math.Min(PagingParameters.Skip, 50UL)));
-            foreach (var summary in ListRoomSummaries(null, loggingArn, MessageReviewHandlerUri, pageSize))
+            foreach (var summary in Resolver.ListRoomSummaries(null, loggingArn, MessageReviewHandlerUri, pageSize))
             {
                 var room = ToObject.Room(summary);
                 if (nameFilter != null && !nameFilter(room)) continue;
-                if (!Emit(room)) return;
+                if (!Emit(() => room)) return;
             }
         }
 
-        private bool Done => _written >= PagingParameters.First;
+        // With -IncludeTotalCount the listing goes on to the end, counting, so that the total is exact.
+        private bool Done => _written >= PagingParameters.First && !PagingParameters.IncludeTotalCount;
 
-        /// <summary>Applies -Skip/-First; false once enough items were written (stop requesting pages).</summary>
-        private bool Emit(Room room)
+        /// <summary>Applies -Skip/-First; false once nothing more is needed (stop requesting pages).</summary>
+        private bool Emit(Func<Room> room)
         {
-            if (Done) return false;
+            _total++;
             if (_skipped < PagingParameters.Skip) { _skipped++; return true; }
-            WriteObject(room);
-            _written++;
+            if (_written < PagingParameters.First) { WriteObject(room()); _written++; }
             return !Done;
         }
 
         protected override void EndProcessing()
         {
-            if (PagingParameters.IncludeTotalCount && !_totalWritten)
-            {
-                // The service does not report a total; counting would mean listing everything.
-                WriteObject(PagingParameters.NewTotalCount(_skipped + _written, 0.0));
-                _totalWritten = true;
-            }
+            // The service reports no total: the count is of every match listed (see Done).
+            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(_total, 1.0));
         }
     }
 }

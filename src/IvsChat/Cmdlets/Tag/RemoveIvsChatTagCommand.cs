@@ -3,41 +3,39 @@ using System.Management.Automation;
 using IvsChat.Client.Model;
 using IvsChat.Internal;
 
-namespace IvsChat.Cmdlets
+namespace IvsChat.Cmdlets;
+
+/// <summary>Removes tags by key (case-sensitive, as AWS tag keys are). Accepts IvsChat.Tag objects from
+/// Get-IvsChatTag (ResourceArn and Key bind by property name).</summary>
+[Cmdlet(VerbsCommon.Remove, "IvsChatTag", DefaultParameterSetName = ParameterSets.InputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(Tag))]
+public sealed class RemoveIvsChatTagCommand : ResourceTargetCmdlet
 {
-    /// <summary>Removes tags by key. Accepts IvsChat.Tag objects from Get-IvsChatTag (ResourceArn and Key bind by property name).</summary>
-    [Cmdlet(VerbsCommon.Remove, "IvsChatTag", DefaultParameterSetName = ParameterSets.Identifier, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(Tag))]
-    public sealed class RemoveIvsChatTagCommand : IvsChatCmdlet
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.InputObject)]
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = ParameterSets.InputObjectByPosition)]
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
+    [Alias("TagKey", "TagKeys")]
+    [ValidateCount(1, ServiceLimits.TagKeyListMax)]
+    [ValidateLength(ServiceLimits.TagKeyMin, ServiceLimits.TagKeyMax)]
+    public string[] Key { get; set; } = new string[0];
+
+    /// <summary>Writes one IvsChat.Tag (key and the value it had) per tag removed; keys the resource did not have are left out.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    private protected override string SecondParameter => nameof(Key);
+
+    protected override void ProcessRecord() => ForEachTarget((arn, name, _) =>
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
-        public IvsChatResource? InputObject { get; set; }
-
-        /// <summary>ARN, id or name of a room or logging configuration.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-        [Alias("Arn", "ResourceArn")]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(ResourceCompleter))]
-        public string[]? Identifier { get; set; }
-
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [Alias("TagKey")]
-        [ValidateCount(1, 50)]
-        [ValidateLength(1, 128)]
-        public string[] Key { get; set; } = new string[0];
-
-        /// <summary>Writes one IvsChat.Tag (without value) per key removed.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void ProcessRecord() => ForEachResource(InputObject, Identifier, (arn, input) =>
-        {
-            var keys = Key.Distinct(System.StringComparer.Ordinal).ToList();
-            var name = (input as IvsChatResource)?.Name;
-            if (!ShouldProcess(Describe("resource", name, arn), "Remove tags " + string.Join(", ", keys))) return;
-            CallService("UntagResource", arn, (c, ct) => c.UntagResourceAsync(new UntagResourceRequest { ResourceArn = arn, TagKeys = keys }, ct));
-            if (PassThru)
-                foreach (var k in keys) WriteObject(new Tag { ResourceArn = arn, Key = k, Region = Internal.Arn.RegionOf(arn) });
-        });
-    }
+        var keys = Key.Distinct(System.StringComparer.Ordinal).ToList();
+        if (!ShouldProcess(Describe("resource", name, arn), "Remove tags " + string.Join(", ", keys))) return;
+        // -PassThru reports what was removed, so it needs what was there (one more call, only then).
+        var before = PassThru
+            ? Service.Call("ListTagsForResource", arn, (c, ct) => c.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceArn = arn }, ct)).Tags
+            : null;
+        Service.Call("UntagResource", arn, (c, ct) => c.UntagResourceAsync(new UntagResourceRequest { ResourceArn = arn, TagKeys = keys }, ct));
+        if (before == null) return;
+        foreach (var k in keys)
+            if (before.TryGetValue(k, out var value)) WriteObject(new Tag { ResourceArn = arn, Key = k, Value = value, Region = Arn.RegionOf(arn) });
+    });
 }

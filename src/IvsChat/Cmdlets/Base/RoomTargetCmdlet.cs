@@ -1,0 +1,52 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using IvsChat.Client.Model;
+using IvsChat.Internal;
+
+namespace IvsChat.Cmdlets;
+
+/// <summary>A cmdlet that acts on rooms: a Room object, or ARNs, ids or names. See <see cref="ParameterSets"/>.</summary>
+public abstract class RoomTargetCmdlet : TargetCmdlet
+{
+    [Parameter(ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.InputObjectByPosition)]
+    public Room? InputObject { get; set; }
+
+    /// <summary>The room's ARN, 12-character id, or name.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
+    [Alias("Arn", "RoomArn", "Room")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(RoomCompleter))]
+    public string[]? Identifier { get; set; }
+
+    private protected override IvsChatResource? TargetObject => InputObject;
+    private protected override string[]? TargetIdentifiers { get => Identifier; set => Identifier = value; }
+    private protected override ResolvedTarget Resolve(string identifier) => Resolver.Room(identifier);
+    private protected override string TargetKind => "room";
+
+    /// <summary>CreateChatToken for one room: New-IvsChatToken's output, and what Connect-IvsChatRoom connects with.</summary>
+    protected ChatToken MintChatToken(string roomArn, string userId, IEnumerable<string>? capability, int? sessionDurationInMinutes, IDictionary? attributes)
+    {
+        var capabilities = Capabilities.ToWire(capability);
+        var response = Service.Call("CreateChatToken", roomArn, (c, ct) => c.CreateChatTokenAsync(new CreateChatTokenRequest
+        {
+            RoomIdentifier = roomArn,
+            UserId = userId,
+            Capabilities = capabilities,
+            SessionDurationInMinutes = sessionDurationInMinutes,
+            Attributes = attributes != null ? StringMaps.From(attributes) : null,
+        }, ct));
+        return new ChatToken
+        {
+            Token = response.Token ?? "",
+            TokenExpirationTime = ToObject.Utc(response.TokenExpirationTime),
+            SessionExpirationTime = ToObject.Utc(response.SessionExpirationTime),
+            RoomArn = roomArn,
+            UserId = userId,
+            Capabilities = capabilities.ToArray(),
+            Region = Arn.RegionOf(roomArn),
+        };
+    }
+}
