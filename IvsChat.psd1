@@ -1,6 +1,7 @@
 @{
     # ModuleVersion is stamped by build.ps1 from Directory.Build.props (the one place for the version).
-    RootModule           = 'IvsChat.dll'
+    # PowerShell 7.4+ loads core/ (net8.0, precompiled where it can be); Windows PowerShell 5.1 the netstandard2.0 build.
+    RootModule           = if ($PSEdition -eq 'Core') { 'core/IvsChat.dll' } else { 'IvsChat.dll' }
     ModuleVersion        = '0.0.0'
     GUID                 = 'a6f0e3b2-5c1d-4f7e-9d3a-2b8c4e6f1a07'
     Author               = 'IvsChatPS contributors'

@@ -42,7 +42,7 @@ namespace IvsChat.Client.Internal
             var hasQuery = queryName != null && queryValues != null && queryValues.Count > 0;
             if (hasQuery)
             {
-                request.ParameterCollection.Add(queryName, new List<string>(queryValues));
+                request.ParameterCollection.Add(queryName, new List<string>(queryValues!));
                 request.UseQueryString = true;
             }
             if (body != null)
