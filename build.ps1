@@ -35,10 +35,9 @@ $ModuleOut = Join-Path $Out 'IvsChat'
 $ResultsDir = Join-Path $Out 'test-results'
 $EmulatorDll = Join-Path $Root "src/IvsChat.Emulator/bin/$Configuration/net10.0/IvsChat.Emulator.dll"
 $PesterVersion = '5.7.1'
-# A fresh pwsh like this one: under `dotnet pwsh` the process is dotnet running pwsh.dll.
-$PwshCommand = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
-    @([Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll'))
-} else { @([Environment]::ProcessPath) }
+# Local service, AWS isolation and fresh pwsh processes: one dev module for the build, demo, benchmarks and tests.
+Import-Module (Join-Path $Root 'build/IvsChatDev.psm1') -Force
+$PwshCommand = Get-PwshCommand
 
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
@@ -105,15 +104,9 @@ function Get-PesterModulePath {
     $path
 }
 
-function Set-IsolatedAwsEnvironment {
-    # Tests never read this machine's AWS setup: empty config files, no AWS_* variables, no instance metadata.
-    Get-ChildItem env: | Where-Object Name -like 'AWS_*' | ForEach-Object { Remove-Item "env:$($_.Name)" }
-    $awsDir = Join-Path $Out 'aws-empty'
-    New-Item -ItemType Directory -Force $awsDir | Out-Null
-    Set-Content (Join-Path $awsDir 'config') '' ; Set-Content (Join-Path $awsDir 'credentials') ''
-    $env:AWS_CONFIG_FILE = Join-Path $awsDir 'config'
-    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $awsDir 'credentials'
-    $env:AWS_EC2_METADATA_DISABLED = 'true'
+function Set-TestEnvironment {
+    # Tests never read this machine's AWS setup.
+    Set-IsolatedAwsEnvironment -Directory (Join-Path $Out 'aws-empty')
     $env:IVSCHAT_EMULATOR_DLL = $EmulatorDll
     $env:IVSCHAT_MODULE_PATH = Join-Path $ModuleOut 'IvsChat.psd1'
 }
@@ -190,7 +183,7 @@ function Invoke-Test {
     Invoke-Build
     if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
     New-Item -ItemType Directory -Force $ResultsDir | Out-Null
-    Set-IsolatedAwsEnvironment
+    Set-TestEnvironment
     $all = @()
     if ($Suite -contains 'Xunit') { $all += Invoke-XunitSuites }
     if ($Suite -contains 'Conformance') { $all += Invoke-ConformanceSuite }
