@@ -38,4 +38,5 @@ function Add-EmulatorFault {
 }
 
 Export-ModuleMember -Function Invoke-FreshPwsh, Invoke-EmulatorControl, Reset-TestEmulator, Get-EmulatorRequestCount,
-    Clear-EmulatorRequestCount, Add-EmulatorFault -Alias Start-TestEmulator, Stop-TestEmulator, Use-TestEmulator
+    Clear-EmulatorRequestCount, Add-EmulatorFault, Start-LocalIvsChatService, Stop-LocalIvsChatService, Use-LocalIvsChatService `
+    -Alias Start-TestEmulator, Stop-TestEmulator, Use-TestEmulator
