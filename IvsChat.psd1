@@ -1,7 +1,8 @@
 @{
     # Stamped by build.ps1 (build/Packaging.psm1): ModuleVersion and Prerelease from IvsChatModuleVersion in
     # Directory.Build.props (the one place for the version), ReleaseNotes from that version's CHANGELOG.md section.
-    RootModule           = 'IvsChat.dll'
+    # PowerShell 7.4+ loads core/ (net8.0, precompiled where it can be); Windows PowerShell 5.1 the netstandard2.0 build.
+    RootModule           = if ($PSEdition -eq 'Core') { 'core/IvsChat.dll' } else { 'IvsChat.dll' }
     ModuleVersion        = '0.0.0'
     GUID                 = 'a6f0e3b2-5c1d-4f7e-9d3a-2b8c4e6f1a07'
     Author               = 'IvsChatPS contributors'

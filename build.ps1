@@ -38,10 +38,9 @@ $ResultsDir = Join-Path $Out 'test-results'
 $PackagesOut = Join-Path $Out 'packages'
 $EmulatorDll = Join-Path $Root "src/IvsChat.Emulator/bin/$Configuration/net10.0/IvsChat.Emulator.dll"
 $PesterVersion = '5.7.1'
-# A fresh pwsh like this one: under `dotnet pwsh` the process is dotnet running pwsh.dll.
-$PwshCommand = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
-    @([Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll'))
-} else { @([Environment]::ProcessPath) }
+# Local service, AWS isolation and fresh pwsh processes: one dev module for the build, demo, benchmarks and tests.
+Import-Module (Join-Path $Root 'build/IvsChatDev.psm1') -Force
+$PwshCommand = Get-PwshCommand
 
 Import-Module (Join-Path $Root 'build/Packaging.psm1') -Force
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
@@ -62,7 +61,7 @@ function Get-ModuleVersion {
 function Invoke-Build {
     Invoke-Native dotnet @('build', (Join-Path $Root 'IvsChatPS.sln'), '-c', $Configuration, '-nologo', '-clp:ErrorsOnly;Summary')
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
-    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/IvsChat/IvsChat.csproj'), '-c', $Configuration, '--no-build', '-o', $ModuleOut, '-nologo')
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/IvsChat/IvsChat.csproj'), '-c', $Configuration, '-f', 'netstandard2.0', '--no-build', '-o', $ModuleOut, '-nologo')
     Get-ChildItem $ModuleOut -Filter '*.pdb' | Remove-Item
     Get-ChildItem $ModuleOut -Filter '*.deps.json' | Remove-Item
     # IvsChat.Client and AWSSDK go where PowerShell's resolver does not look: IvsChat.dll's ModuleLoader loads them
@@ -70,6 +69,7 @@ function Invoke-Build {
     $dependencies = New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'Dependencies')
     Get-ChildItem $ModuleOut -File | Where-Object { $_.Name -eq 'IvsChat.Client.dll' -or $_.Name -like 'AWSSDK.*.dll' } |
         Move-Item -Destination $dependencies
+    Invoke-CoreBuild
     $version = Get-ModuleVersion
     Write-IvsChatModuleManifest -SourcePath (Join-Path $Root 'IvsChat.psd1') -Destination (Join-Path $ModuleOut 'IvsChat.psd1') `
         -Version $version -ReleaseNotes (Get-IvsChatReleaseNotes -ChangelogPath (Join-Path $Root 'CHANGELOG.md') -Version $version)
@@ -85,6 +85,16 @@ function Invoke-Package {
     Invoke-Native dotnet @('pack', (Join-Path $Root 'src/IvsChat.Emulator/IvsChat.Emulator.csproj'), '-c', $Configuration, '--no-build',
         '-o', $PackagesOut, '-nologo', '-v', 'q')
     Write-Host "Packages in ${PackagesOut}: $($module.Name), $((Get-ChildItem $PackagesOut -Filter 'IvsChat.Emulator.*.nupkg').Name)"
+}
+
+function Invoke-CoreBuild {
+    # PowerShell 7 imports core/ (the manifest picks it by $PSEdition): the net8.0 build, precompiled to native
+    # code for pwsh 7.6 on linux-x64 by build/ReadyToRun; elsewhere the same files run as IL.
+    $r2r = Join-Path $Out 'r2r'
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'build/ReadyToRun/IvsChat.ReadyToRun.csproj'), '-c', $Configuration, '-o', $r2r, '-nologo', '-v', 'q', '-clp:ErrorsOnly')
+    $coreDependencies = New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'core/Dependencies')
+    Copy-Item (Join-Path $r2r 'IvsChat.dll') (Join-Path $ModuleOut 'core')
+    Copy-Item (Join-Path $r2r 'IvsChat.Client.dll'), (Join-Path $r2r 'AWSSDK.*.dll') $coreDependencies
 }
 
 function Invoke-Docs {
@@ -108,15 +118,9 @@ function Get-PesterModulePath {
     $path
 }
 
-function Set-IsolatedAwsEnvironment {
-    # Tests never read this machine's AWS setup: empty config files, no AWS_* variables, no instance metadata.
-    Get-ChildItem env: | Where-Object Name -like 'AWS_*' | ForEach-Object { Remove-Item "env:$($_.Name)" }
-    $awsDir = Join-Path $Out 'aws-empty'
-    New-Item -ItemType Directory -Force $awsDir | Out-Null
-    Set-Content (Join-Path $awsDir 'config') '' ; Set-Content (Join-Path $awsDir 'credentials') ''
-    $env:AWS_CONFIG_FILE = Join-Path $awsDir 'config'
-    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $awsDir 'credentials'
-    $env:AWS_EC2_METADATA_DISABLED = 'true'
+function Set-TestEnvironment {
+    # Tests never read this machine's AWS setup.
+    Set-IsolatedAwsEnvironment -Directory (Join-Path $Out 'aws-empty')
     $env:IVSCHAT_EMULATOR_DLL = $EmulatorDll
     $env:IVSCHAT_MODULE_PATH = Join-Path $ModuleOut 'IvsChat.psd1'
     $env:IVSCHAT_PACKAGES_DIR = $PackagesOut
@@ -195,7 +199,7 @@ function Invoke-Test {
     Invoke-Package
     if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
     New-Item -ItemType Directory -Force $ResultsDir | Out-Null
-    Set-IsolatedAwsEnvironment
+    Set-TestEnvironment
     $all = @()
     if ($Suite -contains 'Xunit') { $all += Invoke-XunitSuites }
     if ($Suite -contains 'Conformance') { $all += Invoke-ConformanceSuite }

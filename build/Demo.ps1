@@ -19,29 +19,7 @@ Set-StrictMode -Version 3.0
 
 function Write-Step([string] $Text) { Write-Host "`n>>> $Text" -ForegroundColor Cyan }
 
-function Start-LocalService {
-    # `dotnet IvsChat.Emulator.dll --port 0` prints NAME=value lines once it listens.
-    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in $EmulatorDll, '--port', '0') { $psi.ArgumentList.Add($a) }
-    $psi.RedirectStandardOutput = $true
-    $psi.RedirectStandardError = $true
-    $psi.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($psi)
-    $settings = @{}
-    $deadline = [DateTime]::UtcNow.AddSeconds(30)
-    while (-not ($settings['IVSCHAT_ENDPOINT'] -and $settings['AWS_REGION'] -and $settings['AWS_ACCESS_KEY_ID'] -and $settings['AWS_SECRET_ACCESS_KEY'])) {
-        if ([DateTime]::UtcNow -gt $deadline -or $process.HasExited) {
-            try { $process.Kill() } catch { }
-            throw "The local IVS Chat service did not start: $(if ($process.HasExited) { $process.StandardError.ReadToEnd() })"
-        }
-        $line = $process.StandardOutput.ReadLine()
-        if ($null -ne $line -and $line -match '^([A-Z_]+)=(.*)$') { $settings[$Matches[1]] = $Matches[2] }
-    }
-    # Keep draining so the service never blocks on a full pipe.
-    $process.BeginErrorReadLine()
-    $null = [System.Threading.Tasks.Task]::Run([Action] { while ($null -ne $process.StandardOutput.ReadLine()) { } }.GetNewClosure())
-    @{ Process = $process; Settings = $settings }
-}
+Import-Module (Join-Path $PSScriptRoot 'IvsChatDev.psm1') -Force
 
 if (-not (Test-Path $EmulatorDll)) { throw "The local service is not built: $EmulatorDll" }
 if (-not (Test-Path $ModulePath)) { throw "The module is not built: $ModulePath" }
@@ -49,18 +27,12 @@ if (-not (Test-Path $ModulePath)) { throw "The module is not built: $ModulePath"
 $ModulePath = (Resolve-Path $ModulePath).Path
 $EmulatorDll = (Resolve-Path $EmulatorDll).Path
 Write-Step "Starting the local IVS Chat service: dotnet $(Split-Path $EmulatorDll -Leaf) --port 0"
-$service = Start-LocalService
+$service = Start-LocalIvsChatService -EmulatorDll $EmulatorDll
 $exitCode = 0
 try {
     # What a user does with the lines the service prints.
-    $s = $service.Settings
-    $env:AWS_ACCESS_KEY_ID = $s.AWS_ACCESS_KEY_ID
-    $env:AWS_SECRET_ACCESS_KEY = $s.AWS_SECRET_ACCESS_KEY
-    $env:AWS_REGION = $s.AWS_REGION
-    $env:AWS_ENDPOINT_URL_IVSCHAT = $s.IVSCHAT_ENDPOINT
-    if ($s.ContainsKey('IVSCHAT_MESSAGING_ENDPOINT')) { $env:IVSCHAT_MESSAGING_ENDPOINT = $s.IVSCHAT_MESSAGING_ENDPOINT }
-    Remove-Item env:AWS_SESSION_TOKEN, env:AWS_PROFILE -ErrorAction SilentlyContinue
-    Write-Host "Service at $($s.IVSCHAT_ENDPOINT) (region $($s.AWS_REGION)); AWS_ENDPOINT_URL_IVSCHAT points the module at it."
+    Use-LocalIvsChatService $service -Messaging
+    Write-Host "Service at $($service.Endpoint) (region $($service.Region)); AWS_ENDPOINT_URL_IVSCHAT points the module at it."
 
     Write-Step "Import-Module $ModulePath"
     Import-Module $ModulePath -Force
@@ -118,10 +90,7 @@ catch {
     $exitCode = 1
 }
 finally {
-    if (-not $service.Process.HasExited) {
-        $service.Process.Kill()
-        $null = $service.Process.WaitForExit(5000)
-    }
+    Stop-LocalIvsChatService $service
     Write-Host 'Local service stopped.'
 }
 exit $exitCode

@@ -5,7 +5,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Runtime.CompilerServices;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
@@ -45,9 +44,10 @@ namespace IvsChat.Client
 
         private static bool IsReusable(object? credentials) => credentials == null || credentials is AWSCredentials;
 
+        // Runs once per cmdlet invocation: plain loops, one pass over the environment, a one-shot hash.
         private static string KeyFor(ClientSettingsInput input)
         {
-            var key = new StringBuilder();
+            var key = new StringBuilder(512);
             void Add(string? value) => key.Append(value == null ? "\u0001" : value.Replace("\0", "\0\0")).Append('\0');
             Add(input.AccessKey); Add(input.SecretKey); Add(input.SessionToken);
             Add(input.ProfileName); Add(input.ProfileLocation);
@@ -59,8 +59,12 @@ namespace IvsChat.Client
             var (credentialsFile, configFile) = ProfileFiles.PathsFor(input.ProfileLocation, new EnvironmentView(input.Environment));
             Add(Stamp(credentialsFile)); Add(Stamp(configFile));
             // Hashed: the cache outlives the call and must not keep the secret key it was given.
-            using (var sha = SHA256.Create())
-                return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(key.ToString())));
+            var bytes = Encoding.UTF8.GetBytes(key.ToString());
+#if NET
+            return Convert.ToBase64String(SHA256.HashData(bytes));
+#else
+            using (var sha = SHA256.Create()) return Convert.ToBase64String(sha.ComputeHash(bytes));
+#endif
         }
 
         // Hash codes of distinct objects can collide; these ids cannot.
@@ -70,16 +74,31 @@ namespace IvsChat.Client
         private static string? IdentityOf(object? value) =>
             value == null ? null : Identities.GetValue(value, _ => Interlocked.Increment(ref _lastIdentity).ToString(CultureInfo.InvariantCulture));
 
-        private static IEnumerable<KeyValuePair<string, string?>> RelevantEnvironment(IDictionary<string, string?>? given)
+        private static List<KeyValuePair<string, string?>> RelevantEnvironment(IDictionary<string, string?>? given)
         {
-            IEnumerable<KeyValuePair<string, string?>> all = given ?? Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
-                .Select(e => new KeyValuePair<string, string?>((string)e.Key, e.Value as string));
-            return all.Where(e => e.Key.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase)
-                                  || e.Key.StartsWith("IVSCHAT_", StringComparison.OrdinalIgnoreCase)
-                                  || string.Equals(e.Key, "HOME", StringComparison.OrdinalIgnoreCase)
-                                  || string.Equals(e.Key, "USERPROFILE", StringComparison.OrdinalIgnoreCase))
-                      .OrderBy(e => e.Key, StringComparer.OrdinalIgnoreCase);
+            var relevant = new List<KeyValuePair<string, string?>>();
+            if (given != null)
+            {
+                foreach (var pair in given) if (IsRelevant(pair.Key)) relevant.Add(pair);
+            }
+            else
+            {
+                foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+                    if (entry.Key is string name && IsRelevant(name)) relevant.Add(new KeyValuePair<string, string?>(name, entry.Value as string));
+            }
+            relevant.Sort((a, b) =>
+            {
+                var byName = StringComparer.OrdinalIgnoreCase.Compare(a.Key, b.Key);
+                return byName != 0 ? byName : string.CompareOrdinal(a.Key, b.Key);
+            });
+            return relevant;
         }
+
+        private static bool IsRelevant(string name) =>
+            name.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("IVSCHAT_", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "HOME", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "USERPROFILE", StringComparison.OrdinalIgnoreCase);
 
         private static string Stamp(string path)
         {

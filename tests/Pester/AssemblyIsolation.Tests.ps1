@@ -84,4 +84,20 @@ Describe 'Module layout' {
         @(Get-ChildItem $moduleDir -Filter 'IvsChat.Client.dll').Count | Should -Be 0
         @(Get-ChildItem (Join-Path $moduleDir 'Dependencies') -Filter 'AWSSDK*.dll').Name | Should -Contain 'AWSSDK.Core.dll'
     }
+
+    It 'gives PowerShell 7 the net8.0 build from core/, precompiled to native code on linux-x64' {
+        $moduleDir = Split-Path $env:IVSCHAT_MODULE_PATH
+        $out = @(Invoke-FreshPwsh -Command "Import-Module '$env:IVSCHAT_MODULE_PATH'; (Get-Command Get-IvsChatRoom).ImplementingType.Assembly.Location")
+        $out[-1] | Should -Be (Join-Path $moduleDir 'core/IvsChat.dll')
+        $framework = [Reflection.Assembly]::LoadFile((Join-Path $moduleDir 'core/IvsChat.dll')).GetCustomAttributes([Runtime.Versioning.TargetFrameworkAttribute], $false).FrameworkName
+        $framework | Should -Be '.NETCoreApp,Version=v8.0' -Because 'PowerShell 7.4 (.NET 8) loads the same files'
+        foreach ($file in 'core/IvsChat.dll', 'core/Dependencies/IvsChat.Client.dll', 'core/Dependencies/AWSSDK.Core.dll') {
+            $stream = [IO.File]::OpenRead((Join-Path $moduleDir $file))
+            try { $native = [Reflection.PortableExecutable.PEReader]::new($stream).PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size }
+            finally { $stream.Dispose() }
+            if ($IsLinux -and [Runtime.InteropServices.RuntimeInformation]::OSArchitecture -eq 'X64') {
+                $native | Should -BeGreaterThan 0 -Because "$file is ReadyToRun-compiled for linux-x64"
+            }
+        }
+    }
 }

@@ -74,9 +74,10 @@ Describe 'Every exported cmdlet' {
     }
 
     It 'the manifest lists every exported cmdlet and the format file' {
-        $manifest = Import-PowerShellDataFile $env:IVSCHAT_MODULE_PATH
-        foreach ($n in (Get-Command -Module IvsChat).Name) { $manifest.CmdletsToExport | Should -Contain $n }
-        $manifest.FormatsToProcess | Should -Contain 'IvsChat.Format.ps1xml'
+        # Test-ModuleManifest, not Import-PowerShellDataFile: RootModule depends on $PSEdition.
+        $manifest = Test-ModuleManifest $env:IVSCHAT_MODULE_PATH
+        foreach ($n in (Get-Command -Module IvsChat).Name) { $manifest.ExportedCmdlets.Keys | Should -Contain $n }
+        $manifest.ExportedFormatFiles | Split-Path -Leaf | Should -Contain 'IvsChat.Format.ps1xml'
         Test-Path (Join-Path (Split-Path $env:IVSCHAT_MODULE_PATH) 'IvsChat.Format.ps1xml') | Should -BeTrue
     }
 

@@ -1,75 +1,12 @@
 # Shared by every Pester file: starts the local IVS Chat service and points the module at it.
 # Tests run in the fresh pwsh that build.ps1 Test starts; IVSCHAT_EMULATOR_DLL and IVSCHAT_MODULE_PATH come from it.
+# Starting the service, pointing a session at it and starting a fresh pwsh live in build/IvsChatDev.psm1 (also used
+# by build.ps1, the demo and the benchmarks); the test names stay as aliases.
 
-function Start-TestEmulator {
-    [CmdletBinding()]
-    param([string[]] $ArgumentList = @())
-    $dll = $env:IVSCHAT_EMULATOR_DLL
-    if (-not $dll -or -not (Test-Path $dll)) { throw 'IVSCHAT_EMULATOR_DLL is not set or missing: run the tests through build.ps1 Test.' }
-    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @($dll, '--port', '0') + $ArgumentList) { $psi.ArgumentList.Add($a) }
-    $psi.RedirectStandardOutput = $true
-    $psi.RedirectStandardError = $true
-    $psi.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($psi)
-    $settings = @{}
-    $deadline = [DateTime]::UtcNow.AddSeconds(30)
-    while (-not ($settings.IVSCHAT_ENDPOINT -and $settings.AWS_REGION -and $settings.AWS_ACCESS_KEY_ID -and $settings.AWS_SECRET_ACCESS_KEY)) {
-        if ([DateTime]::UtcNow -gt $deadline -or $process.HasExited) {
-            $err = if ($process.HasExited) { $process.StandardError.ReadToEnd() } else { '' }
-            try { $process.Kill() } catch { }
-            throw "The local IVS Chat service did not start: $err"
-        }
-        $line = $process.StandardOutput.ReadLine()
-        if ($null -eq $line) { continue }
-        if ($line -match '^([A-Z_]+)=(.*)$') { $settings[$Matches[1]] = $Matches[2] }
-    }
-    # Keep draining both streams so the service never blocks on a full pipe.
-    $process.BeginErrorReadLine()
-    $null = [System.Threading.Tasks.Task]::Run([Action]{ while ($null -ne $process.StandardOutput.ReadLine()) { } }.GetNewClosure())
-    [pscustomobject]@{
-        PSTypeName        = 'IvsChatTest.Emulator'
-        Endpoint          = $settings.IVSCHAT_ENDPOINT
-        MessagingEndpoint = $settings.IVSCHAT_MESSAGING_ENDPOINT
-        Region            = $settings.AWS_REGION
-        AccessKey         = $settings.AWS_ACCESS_KEY_ID
-        SecretKey         = $settings.AWS_SECRET_ACCESS_KEY
-        Process           = $process
-    }
-}
-
-function Stop-TestEmulator {
-    [CmdletBinding()]
-    param([Parameter(Mandatory, ValueFromPipeline)] $Emulator)
-    process {
-        if (-not $Emulator.Process.HasExited) {
-            $Emulator.Process.Kill()
-            $null = $Emulator.Process.WaitForExit(5000)
-        }
-    }
-}
-
-function Use-TestEmulator {
-    # Points the module (in this process) at the emulator through the environment, as a user would.
-    [CmdletBinding()]
-    param([Parameter(Mandatory)] $Emulator)
-    $env:AWS_ACCESS_KEY_ID = $Emulator.AccessKey
-    $env:AWS_SECRET_ACCESS_KEY = $Emulator.SecretKey
-    $env:AWS_REGION = $Emulator.Region
-    $env:AWS_ENDPOINT_URL_IVSCHAT = $Emulator.Endpoint
-    Remove-Item env:AWS_SESSION_TOKEN, env:AWS_PROFILE -ErrorAction SilentlyContinue
-}
-
-function Invoke-EmulatorControl {
-    # Calls the emulator's unsigned control surface (fault injection, request counts, reset) under /_emulator/.
-    [CmdletBinding()]
-    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)][string] $Path, [string] $Method = 'GET', $Body)
-    $uri = "$($Emulator.Endpoint)/_emulator/$($Path.TrimStart('/'))"
-    if ($PSBoundParameters.ContainsKey('Body')) {
-        Invoke-RestMethod -Uri $uri -Method $Method -Body ($Body | ConvertTo-Json -Depth 5) -ContentType 'application/json'
-    }
-    else { Invoke-RestMethod -Uri $uri -Method $Method }
-}
+Import-Module (Join-Path $PSScriptRoot '../../build/IvsChatDev.psm1')
+Set-Alias Start-TestEmulator Start-LocalIvsChatService
+Set-Alias Stop-TestEmulator Stop-LocalIvsChatService
+Set-Alias Use-TestEmulator Use-LocalIvsChatService
 
 function Reset-TestEmulator {
     # Clears the service's state, injected faults and request counts.
@@ -100,15 +37,6 @@ function Add-EmulatorFault {
     $null = Invoke-EmulatorControl -Emulator $Emulator -Path faults -Method POST -Body @{ operation = $Operation; error = $ErrorCode; count = $Count }
 }
 
-function Invoke-FreshPwsh {
-    # Runs a command in a new, non-interactive pwsh (same version as this one, also when it runs as `dotnet pwsh`).
-    [CmdletBinding()]
-    param([Parameter(Mandatory)][string] $Command)
-    $self = (Get-Process -Id $PID).Path
-    [string[]] $prefix = @()
-    if ([IO.Path]::GetFileNameWithoutExtension($self) -eq 'dotnet') { $prefix = @(Join-Path $PSHOME 'pwsh.dll') }
-    & $self @prefix -NoProfile -NonInteractive -Command $Command 2>&1
-}
-
-Export-ModuleMember -Function Invoke-FreshPwsh, Start-TestEmulator, Stop-TestEmulator, Use-TestEmulator, Invoke-EmulatorControl,
-    Reset-TestEmulator, Get-EmulatorRequestCount, Clear-EmulatorRequestCount, Add-EmulatorFault
+Export-ModuleMember -Function Invoke-FreshPwsh, Invoke-EmulatorControl, Reset-TestEmulator, Get-EmulatorRequestCount,
+    Clear-EmulatorRequestCount, Add-EmulatorFault, Start-LocalIvsChatService, Stop-LocalIvsChatService, Use-LocalIvsChatService `
+    -Alias Start-TestEmulator, Stop-TestEmulator, Use-TestEmulator

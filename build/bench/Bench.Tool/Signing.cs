@@ -1,43 +1,29 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Amazon.Runtime;
-using Amazon.Runtime.Internal;
-using Amazon.Runtime.Internal.Auth;
-using Amazon.Runtime.Endpoints;
+using IvsChat.Client.Internal;
 
 namespace IvsChat.Bench;
 
-/// <summary>Signs IVS Chat control-plane requests with AWSSDK.Core's SigV4 signer (what IvsChat.Client uses) and
-/// sends them on one shared HttpClient: the floor any .NET caller pays.</summary>
+/// <summary>Signs IVS Chat control-plane requests with IvsChat.Client's own SigV4 wrapper (AWSSDK.Core's signer: one
+/// wrapper, so an AWSSDK.Core bump is fixed in one place) and sends them on one shared HttpClient, with no retries,
+/// pacing or logging: the floor any .NET caller pays.</summary>
 public sealed class SignedCaller(Uri endpoint, string region, string accessKey, string secretKey) : IDisposable
 {
-    private readonly AWS4Signer _signer = new();
-    private readonly BenchClientConfig _config = new(endpoint, region);
+    private const string JsonContentType = "application/json";
+    private readonly ImmutableCredentials _credentials = new(accessKey, secretKey, null);
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
 
     public HttpRequestMessage Build(string operation, string jsonBody)
     {
         var body = Encoding.UTF8.GetBytes(jsonBody);
-        var request = new DefaultRequest(new BenchRequest(), "ivschat")
+        var signed = RequestSigner.Sign(endpoint, region, "POST", "/" + operation, null, null, null, body, JsonContentType, _credentials, DateTime.UtcNow);
+        var message = new HttpRequestMessage(HttpMethod.Post, signed.Uri) { Content = new ByteArrayContent(body) };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue(JsonContentType);
+        foreach (var (name, value) in signed.Headers)
         {
-            HttpMethod = "POST",
-            Endpoint = endpoint,
-            ResourcePath = "/" + operation,
-            Content = body,
-            AuthenticationRegion = region,
-        };
-        request.Headers["Content-Type"] = "application/json";
-        var signature = _signer.SignRequest(request, _config, null, accessKey, secretKey);
-        request.Headers["Authorization"] = signature.ForAuthorizationHeader;
-
-        var message = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, "/" + operation))
-        {
-            Content = new ByteArrayContent(body),
-        };
-        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        foreach (var (name, value) in request.Headers)
-        {
-            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) || name.Equals("Host", StringComparison.OrdinalIgnoreCase)) continue;
+            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) || name.Equals("Host", StringComparison.OrdinalIgnoreCase)
+                || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)) continue;
             message.Headers.TryAddWithoutValidation(name, value);
         }
         return message;
@@ -59,21 +45,4 @@ public sealed class SignedCaller(Uri endpoint, string region, string accessKey, 
     }
 
     public void Dispose() => _http.Dispose();
-
-    private sealed class BenchRequest : AmazonWebServiceRequest;
-
-    private sealed class BenchClientConfig : ClientConfig
-    {
-        public BenchClientConfig(Uri endpoint, string region) : base(new DefaultConfigurationProvider(
-            [new DefaultConfiguration { Name = DefaultConfigurationMode.Standard, RetryMode = RequestRetryMode.Standard }]))
-        {
-            ServiceURL = endpoint.ToString();
-            AuthenticationRegion = region;
-            AuthenticationServiceName = "ivschat";
-        }
-        public override string RegionEndpointServiceName => "ivschat";
-        public override string ServiceVersion => "2020-07-14";
-        public override string UserAgent => "ivschat-bench";
-        public override Endpoint DetermineServiceOperationEndpoint(ServiceOperationEndpointParameters parameters) => new(ServiceURL);
-    }
 }

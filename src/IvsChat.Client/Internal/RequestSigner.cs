@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using Amazon.Util;
@@ -25,6 +26,8 @@ namespace IvsChat.Client.Internal
     {
         public const string ServiceName = "ivschat";
         private static readonly AWS4Signer Signer = new AWS4Signer();
+        // A ClientConfig is costly to build and the signer only reads it: one per region.
+        private static readonly ConcurrentDictionary<string, SigningConfig> Configs = new ConcurrentDictionary<string, SigningConfig>(StringComparer.Ordinal);
 
         public static SignedRequest Sign(Uri endpoint, string region, string method, string resourcePath,
             IReadOnlyDictionary<string, string>? pathResources, string? queryName, IList<string>? queryValues,
@@ -42,7 +45,7 @@ namespace IvsChat.Client.Internal
             var hasQuery = queryName != null && queryValues != null && queryValues.Count > 0;
             if (hasQuery)
             {
-                request.ParameterCollection.Add(queryName, new List<string>(queryValues));
+                request.ParameterCollection.Add(queryName, new List<string>(queryValues!));
                 request.UseQueryString = true;
             }
             if (body != null)
@@ -52,7 +55,8 @@ namespace IvsChat.Client.Internal
             }
             if (credentials.UseToken) request.Headers["x-amz-security-token"] = credentials.Token;
 
-            var result = Signer.SignRequest(request, new SigningConfig(region), null, credentials.AccessKey, credentials.SecretKey, signedAtUtc);
+            var config = Configs.GetOrAdd(region, r => new SigningConfig(r));
+            var result = Signer.SignRequest(request, config, null, credentials.AccessKey, credentials.SecretKey, signedAtUtc);
             request.Headers["Authorization"] = result.ForAuthorizationHeader;
             // ComposeUrl sorts repeated query values; send them in the caller's order, as the JS SDK does
             // (the canonical request sorts them anyway, so the signature is unaffected).

@@ -2,14 +2,16 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
-using System.Runtime.CompilerServices;
+#if NET
 using System.Runtime.Loader;
+#endif
 
 namespace IvsChat.Internal
 {
     /// <summary>Loads IvsChat.Client and AWSSDK from the module's Dependencies folder, so that another module's
     /// AWSSDK.Core (e.g. AWS.Tools) loaded first does not break us. On .NET Core they load in a private
-    /// AssemblyLoadContext; Windows PowerShell 5.1 has no isolation, so there they are just found and loaded.
+    /// AssemblyLoadContext (the net8.0 build, which the manifest picks for PowerShell 7); Windows PowerShell 5.1
+    /// (the netstandard2.0 build) has no isolation, so there they are just found and loaded.
     /// Import only registers a handler: nothing loads until a cmdlet first needs the client.</summary>
     public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
@@ -18,19 +20,14 @@ namespace IvsChat.Internal
         private static readonly string ModuleDirectory = Path.GetDirectoryName(typeof(ModuleLoader).Assembly.Location)!;
         private static readonly string DependenciesDirectory = Path.Combine(ModuleDirectory, "Dependencies");
 
-        private static bool IsCore => typeof(object).Assembly.GetName().Name == "System.Private.CoreLib";
+#if NET
+        public void OnImport() => CoreLoader.Register(DependenciesDirectory);
 
-        public void OnImport()
-        {
-            if (IsCore) CoreLoader.Register(DependenciesDirectory);
-            else AppDomain.CurrentDomain.AssemblyResolve += ResolveOnFramework;
-        }
+        public void OnRemove(PSModuleInfo psModuleInfo) => CoreLoader.Unregister();
+#else
+        public void OnImport() => AppDomain.CurrentDomain.AssemblyResolve += ResolveOnFramework;
 
-        public void OnRemove(PSModuleInfo psModuleInfo)
-        {
-            if (IsCore) CoreLoader.Unregister();
-            else AppDomain.CurrentDomain.AssemblyResolve -= ResolveOnFramework;
-        }
+        public void OnRemove(PSModuleInfo psModuleInfo) => AppDomain.CurrentDomain.AssemblyResolve -= ResolveOnFramework;
 
         // Also the module folder: assemblies loaded from Dependencies/ do not probe it for the shared polyfills
         // (System.Memory, Microsoft.Bcl.AsyncInterfaces, ...), and 5.1 has no binding redirects for them.
@@ -44,14 +41,14 @@ namespace IvsChat.Internal
             }
             return null;
         }
+#endif
     }
 
-    /// <summary>.NET Core only: never called (so never compiled) on .NET Framework, which lacks AssemblyLoadContext.</summary>
+#if NET
     internal static class CoreLoader
     {
-        private static object? _context; // a DependencyLoadContext; typed object so this class loads anywhere
+        private static DependencyLoadContext? _context;
 
-        [MethodImpl(MethodImplOptions.NoInlining)]
         public static void Register(string dependenciesDirectory)
         {
             _context ??= new DependencyLoadContext(dependenciesDirectory);
@@ -59,14 +56,11 @@ namespace IvsChat.Internal
             AssemblyLoadContext.Default.Resolving += ResolveClient;
         }
 
-        [MethodImpl(MethodImplOptions.NoInlining)]
         public static void Unregister() => AssemblyLoadContext.Default.Resolving -= ResolveClient;
 
         // Only IvsChat.Client crosses over: the default context never sees AWSSDK from Dependencies.
         private static Assembly? ResolveClient(AssemblyLoadContext defaultContext, AssemblyName name) =>
-            name.Name == ModuleLoader.ClientAssemblyName && _context is DependencyLoadContext context
-                ? context.LoadFromAssemblyName(name)
-                : null;
+            name.Name == ModuleLoader.ClientAssemblyName && _context != null ? _context.LoadFromAssemblyName(name) : null;
 
         private sealed class DependencyLoadContext : AssemblyLoadContext
         {
@@ -82,4 +76,5 @@ namespace IvsChat.Internal
             }
         }
     }
+#endif
 }
