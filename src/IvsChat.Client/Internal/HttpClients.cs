@@ -22,13 +22,17 @@ namespace IvsChat.Client.Internal
         // there the read timeout also bounds connecting.
         private static HttpMessageHandler CreateHandler(TimeSpan connectTimeout)
         {
+#if NET8_0_OR_GREATER
+            return new SocketsHttpHandler { ConnectTimeout = connectTimeout };
+#else
             var type = Type.GetType("System.Net.Http.SocketsHttpHandler, System.Net.Http", throwOnError: false);
             var property = type?.GetProperty("ConnectTimeout");
             var supported = type?.GetProperty("IsSupported")?.GetValue(null) as bool? ?? type != null;
             if (type == null || property == null || !supported) return new HttpClientHandler();
-            var handler = (HttpMessageHandler)Activator.CreateInstance(type);
+            var handler = (HttpMessageHandler)Activator.CreateInstance(type)!;
             property.SetValue(handler, connectTimeout);
             return handler;
+#endif
         }
     }
 }
