@@ -55,6 +55,20 @@ public class ControlSurfaceTests
         Assert.Equal(400, (int)r.StatusCode);
     }
 
+    [Theory]
+    [InlineData("""{"operation":"\ud800","error":"ThrottlingException"}""")]
+    [InlineData("""{"operation":"GetRoom","error":"ThrottlingException","message":"\udc00"}""")]
+    [InlineData("""{"operation":"GetRoom","error":"Throttling""")]
+    [InlineData("""{"nope":1}""")]
+    public async Task Bad_fault_bodies_get_an_AWS_shaped_400(string body)
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await emu.Http.PostAsync(new Uri(emu.BaseUrl, "/_emulator/faults"), content);
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal("ValidationException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+    }
+
     [Fact]
     public async Task Reset_forgets_resources_counts_and_faults()
     {

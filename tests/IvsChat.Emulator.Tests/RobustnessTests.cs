@@ -7,14 +7,14 @@ namespace IvsChat.Emulator.Tests;
 /// <summary>Hostile input never gets a 500 or a non-AWS answer.</summary>
 public class RobustnessTests
 {
-    private static readonly string[] Operations =
+    internal static readonly string[] Operations =
     [
         "CreateChatToken", "CreateLoggingConfiguration", "CreateRoom", "DeleteLoggingConfiguration", "DeleteMessage",
         "DeleteRoom", "DisconnectUser", "GetLoggingConfiguration", "GetRoom", "ListLoggingConfigurations", "ListRooms",
         "SendEvent", "UpdateLoggingConfiguration", "UpdateRoom",
     ];
 
-    private static readonly string[] Members =
+    internal static readonly string[] Members =
     [
         "identifier", "roomIdentifier", "userId", "capabilities", "sessionDurationInMinutes", "attributes", "name",
         "maximumMessageRatePerSecond", "maximumMessageLength", "messageReviewHandler", "tags", "loggingConfigurationIdentifiers",

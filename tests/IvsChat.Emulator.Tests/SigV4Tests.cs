@@ -3,8 +3,6 @@ using System.Text.Json.Nodes;
 using IvsChat.Emulator.Aws;
 using IvsChat.Emulator.Hosting;
 using IvsChat.Emulator.Tests.Support;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace IvsChat.Emulator.Tests;
 
@@ -109,14 +107,8 @@ public class SigV4Tests
     [Fact]
     public void Signatures_made_by_the_JS_SDK_verify_and_any_change_breaks_them()
     {
-        var fixture = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "js-sdk-signed-requests.json")))!;
-        var options = new EmulatorOptions
-        {
-            AccessKeyId = fixture["accessKeyId"]!.GetValue<string>(),
-            SecretAccessKey = fixture["secretAccessKey"]!.GetValue<string>(),
-            Region = fixture["region"]!.GetValue<string>(),
-        };
-        var verifier = new SigV4Verifier(options, new ManualClock(DateTimeOffset.Parse(fixture["signingDate"]!.GetValue<string>()).AddSeconds(30)));
+        var fixture = JsSdkSignedRequests.Load();
+        var verifier = JsSdkSignedRequests.Verifier(fixture);
         var requests = fixture["requests"]!.AsArray();
         Assert.Equal(4, requests.Count);
         foreach (var req in requests)
@@ -126,17 +118,17 @@ public class SigV4Tests
             byte[] body = Encoding.UTF8.GetBytes(req["body"]!.GetValue<string>());
             var headers = req["headers"]!.AsObject().ToDictionary(h => h.Key, h => h.Value!.GetValue<string>());
 
-            var error = Record.Exception(() => verifier.Verify(Context(req["method"]!.GetValue<string>(), rawTarget, headers), body));
+            var error = Record.Exception(() => verifier.Verify(JsSdkSignedRequests.Context(req["method"]!.GetValue<string>(), rawTarget, headers), body));
             Assert.True(error == null, $"{name}: {error?.Message}");
 
             // The decoded path (what ASP.NET Core's Request.Path gives) is not what was signed.
             if (rawTarget.Contains("%3A"))
-                Assert.Throws<ApiException>(() => verifier.Verify(Context(req["method"]!.GetValue<string>(), Uri.UnescapeDataString(rawTarget), headers), body));
-            var e = Assert.Throws<ApiException>(() => verifier.Verify(Context("PUT", rawTarget, headers), body));
+                Assert.Throws<ApiException>(() => verifier.Verify(JsSdkSignedRequests.Context(req["method"]!.GetValue<string>(), Uri.UnescapeDataString(rawTarget), headers), body));
+            var e = Assert.Throws<ApiException>(() => verifier.Verify(JsSdkSignedRequests.Context("PUT", rawTarget, headers), body));
             Assert.Equal("InvalidSignatureException", e.Code);
-            Assert.Throws<ApiException>(() => verifier.Verify(Context(req["method"]!.GetValue<string>(), rawTarget, headers), [.. body, (byte)' ']));
+            Assert.Throws<ApiException>(() => verifier.Verify(JsSdkSignedRequests.Context(req["method"]!.GetValue<string>(), rawTarget, headers), [.. body, (byte)' ']));
             var other = new Dictionary<string, string>(headers) { ["host"] = "127.0.0.1:9999" };
-            Assert.Throws<ApiException>(() => verifier.Verify(Context(req["method"]!.GetValue<string>(), rawTarget, other), body));
+            Assert.Throws<ApiException>(() => verifier.Verify(JsSdkSignedRequests.Context(req["method"]!.GetValue<string>(), rawTarget, other), body));
         }
     }
 
@@ -148,19 +140,6 @@ public class SigV4Tests
         Assert.Equal("/CreateRoom", SigV4Verifier.CanonicalPath("/CreateRoom"));
         Assert.Equal("a=1&tagKeys=%C3%BC&tagKeys=a%20b&tagKeys=x%2Fy", // sorted by encoded value
             SigV4Verifier.CanonicalQuery("tagKeys=%C3%BC&tagKeys=x%2Fy&tagKeys=a%20b&a=1"));
-    }
-
-    private static HttpContext Context(string method, string rawTarget, IReadOnlyDictionary<string, string> headers)
-    {
-        var ctx = new DefaultHttpContext();
-        var feature = ctx.Features.Get<IHttpRequestFeature>()!;
-        feature.Method = method;
-        feature.RawTarget = rawTarget;
-        int q = rawTarget.IndexOf('?');
-        feature.Path = Uri.UnescapeDataString(q >= 0 ? rawTarget[..q] : rawTarget);
-        feature.QueryString = q >= 0 ? rawTarget[q..] : "";
-        foreach (var (k, v) in headers) ctx.Request.Headers[k] = v;
-        return ctx;
     }
 
     [Fact]

@@ -83,8 +83,14 @@ public static class ControlSurface
             quotas.Reset();
             return Results.NoContent();
         });
-        group.Map("/{**rest}", (HttpContext ctx) => Results.Json(
-            new { message = $"Unknown control-surface request {ctx.Request.Method} {ctx.Request.Path}." }, statusCode: 404));
+        group.Map("/{**rest}", (HttpContext ctx) => new AwsError(new ApiException(404, "ValidationException",
+            $"Unknown control-surface request {ctx.Request.Method} {ctx.Request.Path}.", new JsonObject { ["reason"] = "UNKNOWN_OPERATION" })));
+    }
+
+    /// <summary>Control-surface errors have the AWS shape too, so that any client reads them the same way.</summary>
+    private sealed class AwsError(ApiException error) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => AwsJson.WriteErrorAsync(httpContext, error);
     }
 
     private static IResult Json(JsonNode node) => Results.Content(node.ToJsonString(), "application/json");
@@ -109,11 +115,14 @@ public static class ControlSurface
     private static async Task<FaultRequest> ReadFaultAsync(HttpContext ctx)
     {
         static FaultRequest Bad(string message) =>
-            new(null, null, 0, null, Results.Json(new { message }, statusCode: 400));
+            new(null, null, 0, null, new AwsError(ApiException.ValidationReason("OTHER", message)));
         JsonElement root;
         try
         {
-            using var doc = await JsonDocument.ParseAsync(ctx.Request.Body, cancellationToken: ctx.RequestAborted);
+            using var body = new MemoryStream();
+            await ctx.Request.Body.CopyToAsync(body, ctx.RequestAborted); // at most Kestrel's body limit
+            using var doc = JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length));
+            if (!JsonText.StringsAreValid(body.GetBuffer().AsSpan(0, (int)body.Length))) throw new JsonException();
             root = doc.RootElement.Clone();
         }
         catch (JsonException)

@@ -63,7 +63,9 @@ public static class EmulatorHost
 
         var services = builder.Services;
         services.AddSingleton(options);
-        services.AddSingleton(time ?? TimeProvider.System);
+        time ??= TimeProvider.System;
+        if (options.ClockSkewSeconds != 0) time = new SkewedClock(time, TimeSpan.FromSeconds(options.ClockSkewSeconds));
+        services.AddSingleton(time);
         services.AddSingleton<ChatStore>();
         services.AddSingleton<ChatTokens>();
         services.AddSingleton<PageTokens>();
@@ -79,6 +81,8 @@ public static class EmulatorHost
         app.Use((ctx, next) =>
         {
             ctx.Response.Headers[AwsJson.RequestIdHeader] = Guid.NewGuid().ToString();
+            // The service's own clock (Kestrel's would be the real one): SDKs correct their clock skew from it.
+            ctx.Response.Headers.Date = time.GetUtcNow().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             return next(ctx);
         });
         app.UseWebSockets();

@@ -29,9 +29,14 @@ public sealed class EmulatorOptions
     public int SessionMinuteSeconds { get; init; } = 60;
     /// <summary>Request logs to stderr.</summary>
     public bool Verbose { get; init; }
+    /// <summary>How far the service's clock is from the real one (+ ahead, - behind), to test clients' clock-skew
+    /// correction: signatures are checked, timestamps and the Date header are given, in the skewed time.</summary>
+    public int ClockSkewSeconds { get; init; }
     /// <summary>Review settings read from the same command line (and environment); null: the messaging side reads
     /// the process's own.</summary>
     public MessagingOptions? MessagingSettings { get; init; }
+
+    public const int MaxClockSkewSeconds = 7 * 86400;
 
     public TimeSpan TokenTtl => TimeSpan.FromSeconds(TokenTtlSeconds);
 
@@ -51,6 +56,7 @@ public sealed class EmulatorOptions
           --enforce-quotas              answer ThrottlingException above AWS's API rate quotas
           --token-ttl-seconds <n>       how long a chat token can be used to connect (default 60)
           --session-minute-seconds <n>  real seconds per session minute (default 60)
+          --clock-skew-seconds <n>      run the service's clock n seconds ahead (negative: behind) (default 0)
           --verbose                     request logs to stderr
           --help                        this text
         """ + "\n" + MessagingOptions.Usage;
@@ -63,7 +69,7 @@ public sealed class EmulatorOptions
     {
         string host = "127.0.0.1", region = "us-east-1", account = "123456789012";
         string accessKey = DefaultAccessKeyId, secret = DefaultSecretAccessKey;
-        int port = 0, ttl = 60, minute = 60;
+        int port = 0, ttl = 60, minute = 60, skew = 0;
         bool noAuth = false, quotas = false, verbose = false;
         for (int i = 0; i < args.Count; i++)
         {
@@ -96,6 +102,7 @@ public sealed class EmulatorOptions
                 case "--verbose": verbose = true; break;
                 case "--token-ttl-seconds": ttl = Int(name, Value(), 1, 86400); break;
                 case "--session-minute-seconds": minute = Int(name, Value(), 1, 3600); break;
+                case "--clock-skew-seconds": skew = Int(name, Value(), -MaxClockSkewSeconds, MaxClockSkewSeconds); break;
                 // Read by MessagingOptions.FromArguments; here only skipped with their value.
                 case var messaging when MessagingOptions.IsMessagingOption(messaging): Value(); break;
                 default: throw new EmulatorOptionsException($"Unknown option '{arg}'. Use --help for the list.");
@@ -125,13 +132,13 @@ public sealed class EmulatorOptions
             MessagingSettings = review,
             Host = host, Port = port, Region = region, AccountId = account, AccessKeyId = accessKey,
             SecretAccessKey = secret, RequireSignatures = !noAuth, EnforceQuotas = quotas,
-            TokenTtlSeconds = ttl, SessionMinuteSeconds = minute, Verbose = verbose,
+            TokenTtlSeconds = ttl, SessionMinuteSeconds = minute, Verbose = verbose, ClockSkewSeconds = skew,
         };
     }
 
     private static int Int(string name, string text, int min, int max)
     {
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int v) || v < min || v > max)
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) || v < min || v > max)
             throw new EmulatorOptionsException($"Option {name} must be an integer from {min} to {max}, not '{text}'.");
         return v;
     }

@@ -28,16 +28,24 @@ public static class RefusalShaping
         public PipeWriter Output { get; } = new ShapingWriter(inner.Output);
     }
 
-    /// <summary>Holds what is written until the flush, so a whole response head can be looked at (and replaced).</summary>
+    /// <summary>Holds what is written until the flush, so a whole response head can be looked at (and replaced).
+    /// After a 101 (a WebSocket) no HTTP response follows, so writes go straight through.</summary>
     private sealed class ShapingWriter(PipeWriter inner) : PipeWriter
     {
         private readonly ArrayBufferWriter<byte> _pending = new(4096);
+        private bool _passThrough;
 
-        public override void Advance(int bytes) => _pending.Advance(bytes);
-        public override Memory<byte> GetMemory(int sizeHint = 0) => _pending.GetMemory(sizeHint);
-        public override Span<byte> GetSpan(int sizeHint = 0) => _pending.GetSpan(sizeHint);
+        public override void Advance(int bytes)
+        {
+            if (_passThrough) inner.Advance(bytes);
+            else _pending.Advance(bytes);
+        }
+
+        public override Memory<byte> GetMemory(int sizeHint = 0) => _passThrough ? inner.GetMemory(sizeHint) : _pending.GetMemory(sizeHint);
+        public override Span<byte> GetSpan(int sizeHint = 0) => _passThrough ? inner.GetSpan(sizeHint) : _pending.GetSpan(sizeHint);
         public override bool CanGetUnflushedBytes => true;
-        public override long UnflushedBytes => _pending.WrittenCount;
+        public override long UnflushedBytes =>
+            !_passThrough ? _pending.WrittenCount : inner.CanGetUnflushedBytes ? inner.UnflushedBytes : 0;
         public override void CancelPendingFlush() => inner.CancelPendingFlush();
 
         public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
@@ -60,8 +68,10 @@ public static class RefusalShaping
 
         private void MovePending()
         {
-            if (_pending.WrittenCount == 0) return;
-            inner.Write(Shape(_pending.WrittenSpan) ?? _pending.WrittenSpan);
+            if (_passThrough || _pending.WrittenCount == 0) return;
+            ReadOnlySpan<byte> written = _pending.WrittenSpan;
+            inner.Write(Shape(written) ?? written);
+            _passThrough = written.StartsWith("HTTP/1.1 101 "u8);
             _pending.ResetWrittenCount();
         }
     }

@@ -49,6 +49,12 @@ public static class ClientFrames
                 rejection = new FrameRejection(400, "The request must be a JSON object.", null);
                 return false;
             }
+            if (!JsonText.StringsAreValid(utf8))
+            {
+                rejection = new FrameRejection(400, "The request holds a string that is not valid Unicode text (a lone surrogate escape).",
+                    ReadableRequestId(root));
+                return false;
+            }
             string? requestId = null;
             if (root.TryGetProperty("RequestId", out JsonElement rid) && rid.ValueKind != JsonValueKind.Null)
             {
@@ -57,23 +63,9 @@ public static class ClientFrames
                     rejection = new FrameRejection(400, "RequestId must be a string.", null);
                     return false;
                 }
-                try
-                {
-                    requestId = rid.GetString();
-                }
-                catch (InvalidOperationException)
-                {
-                    rejection = new FrameRejection(400, "RequestId is not valid Unicode text (a lone surrogate escape).", null);
-                    return false;
-                }
+                requestId = rid.GetString();
             }
             FrameRejection Bad(string message) => new(400, message, requestId);
-
-            if (!JsonText.StringsAreValid(utf8))
-            {
-                rejection = Bad("The request holds a string that is not valid Unicode text (a lone surrogate escape).");
-                return false;
-            }
 
             if (!TryString(root, "Action", required: true, out string? action, out string? error))
             {
@@ -130,6 +122,24 @@ public static class ClientFrames
                     return false;
             }
         }
+    }
+
+    /// <summary>The RequestId of a frame with broken text elsewhere, when it can be read (looking members up by name
+    /// unescapes every name, which throws on a broken one, so each is tried alone).</summary>
+    private static string? ReadableRequestId(JsonElement root)
+    {
+        foreach (JsonProperty p in root.EnumerateObject())
+        {
+            try
+            {
+                if (p.NameEquals("RequestId") && p.Value.ValueKind == JsonValueKind.String) return p.Value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                // this member's name or value is the broken text
+            }
+        }
+        return null;
     }
 
     private static bool TryString(JsonElement root, string name, bool required, out string? value, out string? error)

@@ -45,7 +45,7 @@ public static class RawHttp
     public static Task<ApiResponse> SendAsync(Uri baseUrl, string request) => SendAsync(baseUrl, Encoding.Latin1.GetBytes(request));
 
     /// <summary>A complete response with a Content-Length body (every AWS-shaped answer has one).</summary>
-    private static bool TryParse(byte[] bytes, out ApiResponse? response)
+    public static bool TryParse(byte[] bytes, out ApiResponse? response)
     {
         response = null;
         string text = Encoding.Latin1.GetString(bytes);
