@@ -147,4 +147,23 @@ public class ParsingPropertyTests
                 AssertBoundedAllocation(before, text.Length * 2);
             }, iter: 10000, threads: 1);
     }
+
+    private static readonly string[] ChatFrames =
+    {
+        """{"Type":"MESSAGE","Id":"m1","RequestId":"r1","Content":"hi \u00e9","Attributes":{"a":"b"},"Sender":{"UserId":"u1","Attributes":{"role":"x"}},"SendTime":"2024-01-02T03:04:05.678Z"}""",
+        """{"Type":"EVENT","Id":"e1","EventName":"aws:DELETE_MESSAGE","Attributes":{"MessageID":"m1","Reason":"spam"},"SendTime":"2024-01-02T03:04:05Z"}""",
+        """{"Type":"ERROR","Id":"x","RequestId":"r2","ErrorCode":429,"ErrorMessage":"rate exceeded"}""",
+    };
+
+    [Fact]
+    public void Chat_frames_parse_to_an_item_or_a_stated_problem()
+    {
+        Bodies(ChatFrames).Sample(frame =>
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var item = IvsChat.Client.Messaging.ChatWire.Parse(frame, out var problem);
+            Assert.True(item != null ^ problem != null, $"item {item}, problem {problem}");
+            AssertBoundedAllocation(before, frame.Length);
+        }, iter: 10000, threads: 1);
+    }
 }
