@@ -12,11 +12,6 @@ BeforeAll {
         Add-Type -Path "$PSScriptRoot/../IvsChat.Client.Tests/HostileEndpoint.cs"
     }
     $script:arn = 'arn:aws:ivschat:us-west-2:123456789012:room/g1H2I3j4k5L6'
-    function Save-AwsEnvironment { Get-ChildItem env: | Where-Object Name -match '^(AWS|IVSCHAT)_' | ForEach-Object { @{ Name = $_.Name; Value = $_.Value } } }
-    function Restore-AwsEnvironment($saved) {
-        Get-ChildItem env: | Where-Object Name -match '^(AWS|IVSCHAT)_' | ForEach-Object { Remove-Item "env:$($_.Name)" }
-        foreach ($v in $saved) { Set-Item "env:$($v.Name)" $v.Value }
-    }
 }
 
 AfterAll {

@@ -100,6 +100,17 @@ function Add-EmulatorFault {
     $null = Invoke-EmulatorControl -Emulator $Emulator -Path faults -Method POST -Body @{ operation = $Operation; error = $ErrorCode; count = $Count }
 }
 
+function Save-AwsEnvironment {
+    # The AWS_* and IVSCHAT_* environment variables, for Restore-AwsEnvironment after a test changed them.
+    Get-ChildItem env: | Where-Object Name -match '^(AWS|IVSCHAT)_' | ForEach-Object { @{ Name = $_.Name; Value = $_.Value } }
+}
+
+function Restore-AwsEnvironment {
+    param($Saved)
+    Get-ChildItem env: | Where-Object Name -match '^(AWS|IVSCHAT)_' | ForEach-Object { Remove-Item "env:$($_.Name)" }
+    foreach ($v in $Saved) { Set-Item "env:$($v.Name)" $v.Value }
+}
+
 function Invoke-FreshPwsh {
     # Runs a command in a new, non-interactive pwsh (same version as this one, also when it runs as `dotnet pwsh`).
     [CmdletBinding()]
@@ -110,5 +121,5 @@ function Invoke-FreshPwsh {
     & $self @prefix -NoProfile -NonInteractive -Command $Command 2>&1
 }
 
-Export-ModuleMember -Function Invoke-FreshPwsh, Start-TestEmulator, Stop-TestEmulator, Use-TestEmulator, Invoke-EmulatorControl,
+Export-ModuleMember -Function Invoke-FreshPwsh, Save-AwsEnvironment, Restore-AwsEnvironment, Start-TestEmulator, Stop-TestEmulator, Use-TestEmulator, Invoke-EmulatorControl,
     Reset-TestEmulator, Get-EmulatorRequestCount, Clear-EmulatorRequestCount, Add-EmulatorFault
