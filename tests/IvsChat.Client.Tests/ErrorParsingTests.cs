@@ -146,4 +146,16 @@ public class ErrorParsingTests
         Assert.Equal("InvalidResponse", error.ErrorCode);
         Assert.Contains("GetRoom", error.Message);
     }
+
+    [Theory]
+    [InlineData(new byte[] { 0x7b, 0x22, 0x6d, 0x65, 0x73, 0x73, 0x61, 0x67, 0x65, 0x22, 0x3a, 0x22, 0x5c, 0x75, 0x64, 0x38, 0x30, 0x30, 0x22, 0x7d })] // {"message":"\ud800"}
+    [InlineData(new byte[] { 0x7b, 0x22, 0x6d, 0x65, 0x73, 0x73, 0x61, 0x67, 0x65, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d })]             // {"message":"<ff fe>"}
+    public async Task Unreadable_text_in_an_error_answer_is_still_a_typed_error(byte[] body)
+    {
+        var answer = new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new ByteArrayContent(body) };
+        answer.Headers.TryAddWithoutValidation("x-amzn-ErrorType", "ResourceNotFoundException");
+        var error = await Fail(answer);
+        Assert.IsType<ResourceNotFoundException>(error);
+        Assert.Contains("HTTP 404", error.Message);
+    }
 }

@@ -138,4 +138,41 @@ public class HostileEndpointTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ListRoomsAsync(new ListRoomsRequest(), cts.Token));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.5), $"took {watch.Elapsed}");
     }
+
+    [Fact]
+    public async Task A_listener_that_never_accepts_fails_after_the_connect_timeout()
+    {
+        // A full accept queue: the kernel drops further SYNs, so connecting hangs until the client gives up.
+        using var listener = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        listener.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        listener.Listen(0);
+        var port = ((System.Net.IPEndPoint)listener.LocalEndPoint!).Port;
+        var fillers = new List<System.Net.Sockets.Socket>();
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var filler = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                fillers.Add(filler);
+                _ = filler.ConnectAsync(System.Net.IPAddress.Loopback, port);
+            }
+            await Task.Delay(200);
+            var env = new Dictionary<string, string?>
+            {
+                ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE", ["AWS_SECRET_ACCESS_KEY"] = "secret", ["AWS_REGION"] = "us-west-2",
+                ["AWS_ENDPOINT_URL_IVSCHAT"] = $"http://127.0.0.1:{port}", ["AWS_MAX_ATTEMPTS"] = "1",
+                ["AWS_CONFIG_FILE"] = "/nonexistent/config", ["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/credentials",
+                ["IVSCHAT_CONNECT_TIMEOUT"] = "0.5", ["IVSCHAT_READ_TIMEOUT"] = "20",
+            };
+            using var client = new IvsChatClient(ClientSettingsResolver.Resolve(new ClientSettingsInput { Environment = env }));
+            var watch = Stopwatch.StartNew();
+            var error = await Assert.ThrowsAsync<TimeoutException>(() => client.GetRoomAsync(new GetRoomRequest { Identifier = "g1H2I3j4k5L6" }));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+            Assert.Contains("connect timeout", error.Message);
+        }
+        finally
+        {
+            foreach (var filler in fillers) filler.Dispose();
+        }
+    }
 }

@@ -22,12 +22,6 @@ namespace IvsChatTest {
 }
 '@
     }
-
-    function Save-AwsEnvironment { Get-ChildItem env: | Where-Object Name -like 'AWS_*' | ForEach-Object { @{ Name = $_.Name; Value = $_.Value } } }
-    function Restore-AwsEnvironment($saved) {
-        Get-ChildItem env: | Where-Object Name -like 'AWS_*' | ForEach-Object { Remove-Item "env:$($_.Name)" }
-        foreach ($v in $saved) { Set-Item "env:$($v.Name)" $v.Value }
-    }
 }
 
 AfterAll {

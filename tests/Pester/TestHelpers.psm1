@@ -37,6 +37,17 @@ function Add-EmulatorFault {
     $null = Invoke-EmulatorControl -Emulator $Emulator -Path faults -Method POST -Body @{ operation = $Operation; error = $ErrorCode; count = $Count }
 }
 
+function Save-AwsEnvironment {
+    # The AWS_* and IVSCHAT_* environment variables, for Restore-AwsEnvironment after a test changed them.
+    Get-ChildItem env: | Where-Object Name -match '^(AWS|IVSCHAT)_' | ForEach-Object { @{ Name = $_.Name; Value = $_.Value } }
+}
+
+function Restore-AwsEnvironment {
+    param($Saved)
+    Get-ChildItem env: | Where-Object Name -match '^(AWS|IVSCHAT)_' | ForEach-Object { Remove-Item "env:$($_.Name)" }
+    foreach ($v in $Saved) { Set-Item "env:$($v.Name)" $v.Value }
+}
+
 Export-ModuleMember -Function Invoke-FreshPwsh, Invoke-EmulatorControl, Reset-TestEmulator, Get-EmulatorRequestCount,
-    Clear-EmulatorRequestCount, Add-EmulatorFault, Start-LocalIvsChatService, Stop-LocalIvsChatService, Use-LocalIvsChatService `
-    -Alias Start-TestEmulator, Stop-TestEmulator, Use-TestEmulator
+    Clear-EmulatorRequestCount, Add-EmulatorFault, Save-AwsEnvironment, Restore-AwsEnvironment, Start-LocalIvsChatService,
+    Stop-LocalIvsChatService, Use-LocalIvsChatService -Alias Start-TestEmulator, Stop-TestEmulator, Use-TestEmulator

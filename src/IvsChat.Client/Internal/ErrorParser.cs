@@ -101,7 +101,11 @@ namespace IvsChat.Client.Internal
         {
             foreach (var name in names)
                 if (obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String)
-                    return v.GetString();
+                {
+                    // Invalid UTF-8 or a lone surrogate escape cannot become a .NET string: such a member counts as absent.
+                    try { return v.GetString(); }
+                    catch (InvalidOperationException) { return null; }
+                }
             return null;
         }
 

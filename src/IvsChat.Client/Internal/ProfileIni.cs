@@ -89,12 +89,11 @@ namespace IvsChat.Client.Internal
         }
 
         /// <summary>What a broken line shows: its setting name when it looks like one (lower-case, as every AWS
-        /// setting is; a pasted key or token does not), never its value.</summary>
+        /// setting is, and followed by a separator; a pasted key or token is not), never its value.</summary>
         private static string Describe(string line)
         {
             var end = line.IndexOfAny(new[] { ':', ' ', '\t' });
-            var key = end < 0 ? line : line.Substring(0, end);
-            return SettingName.IsMatch(key) ? $"setting '{key}', value not shown" : "content not shown";
+            return end > 0 && SettingName.IsMatch(line.Substring(0, end)) ? $"setting '{line.Substring(0, end)}', value not shown" : "content not shown";
         }
 
         /// <summary>One [section]: its settings, sub-settings, and the first problem found in it.</summary>
