@@ -189,6 +189,13 @@ Describe 'Tag keys' {
         (Get-IvsChatTag $room).Key | Should -Be @('Env')
     }
 
+    It 'Remove-IvsChatTag refuses a wildcard key before sending, pointing to Get-IvsChatTag' {
+        Clear-EmulatorRequestCount $emu
+        { Remove-IvsChatTag $room -Key 'e*' -ErrorAction Stop } | Should -Throw "*'Key'*Get-IvsChatTag*-Key 'e*' | Remove-IvsChatTag*"
+        Get-EmulatorRequestCount $emu -Operation UntagResource | Should -Be 0
+        (Get-IvsChatTag $room).Count | Should -Be 2
+    }
+
     It 'Add-IvsChatTag -Tag @{} is refused before sending, naming -Tag' {
         Clear-EmulatorRequestCount $emu
         { Add-IvsChatTag $room -Tag @{} -ErrorAction Stop } | Should -Throw "*'Tag'*at least one tag*"

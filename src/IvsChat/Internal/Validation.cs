@@ -75,6 +75,25 @@ public sealed class ValidateTagsAttribute : ValidateArgumentsAttribute
     }
 }
 
+/// <summary>Refuses wildcard characters in a value matched exactly (e.g. tag keys to remove), pointing to the Get-
+/// cmdlet that resolves the pattern.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+public sealed class ValidateNoWildcardsAttribute : ValidateEnumeratedArgumentsAttribute
+{
+    private readonly string _hint;
+
+    /// <param name="hint">How to select by pattern instead, e.g. "Get-IvsChatTag -Key '{0}' | Remove-IvsChatTag".</param>
+    public ValidateNoWildcardsAttribute(string hint) { _hint = hint; }
+
+    protected override void ValidateElement(object element)
+    {
+        var s = (element is PSObject p ? p.BaseObject : element)?.ToString() ?? "";
+        if (WildcardPattern.ContainsWildcardCharacters(s))
+            throw new ValidationMetadataException("'" + s + "' contains wildcard characters, but this parameter matches exactly. Select by pattern with: " +
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, _hint, s) + ".");
+    }
+}
+
 /// <summary>Validates an attribute hashtable by total size without ever echoing keys or values (token attributes are secret).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class ValidateAttributesAttribute : ValidateArgumentsAttribute
