@@ -101,6 +101,23 @@ csv-b,456,9
         $copy.Tags['team'] | Should -Be 'a'
     }
 
+    It 'a listed room without a review handler (null properties) pipes into New-IvsChatRoom: null means not given' {
+        New-IvsChatRoom -Name plain | Out-Null
+        $listed = Get-IvsChatRoom | Where-Object Name -eq plain
+        $listed.MaximumMessageLength | Should -BeNullOrEmpty
+        $copy = $listed | New-IvsChatRoom
+        $copy.Name | Should -Be 'plain'
+        $copy.MaximumMessageLength | Should -Be 500
+    }
+
+    It 'a logging configuration from Get- pipes straight into New-IvsChatLoggingConfiguration (S3BucketName binds to -BucketName)' {
+        $original = New-IvsChatLoggingConfiguration -Name logs -BucketName 'my-bucket'
+        $copy = Get-IvsChatLoggingConfiguration -Identifier $original.Arn | New-IvsChatLoggingConfiguration
+        $copy.S3BucketName | Should -Be 'my-bucket'
+        $copy.Name | Should -Be 'logs'
+        $copy.Arn | Should -Not -Be $original.Arn
+    }
+
     It 'a logging configuration from Get- pipes into New-IvsChatLoggingConfiguration (S3BucketName binds to -BucketName)' {
         New-IvsChatLoggingConfiguration -Name logs -BucketName 'my-bucket' | Out-Null
         $copy = Get-IvsChatLoggingConfiguration -Identifier logs | Select-Object S3BucketName, @{ n = 'Name'; e = { 'logs2' } } | New-IvsChatLoggingConfiguration

@@ -5,10 +5,31 @@ using System.Text.RegularExpressions;
 
 namespace IvsChat.Internal;
 
+/// <summary>Base of the model rules: each element of an array is checked; null passes, because a piped object's
+/// null property (a room without a review handler, a listing without limits) means "not given", as an absent
+/// parameter does.</summary>
+public abstract class ValidateModelAttribute : ValidateArgumentsAttribute
+{
+    protected sealed override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+    {
+        var value = arguments is PSObject p ? p.BaseObject : arguments;
+        if (value == null) return;
+        if (value is IEnumerable items && !(value is string))
+        {
+            foreach (var item in items) if ((item is PSObject pi ? pi.BaseObject : item) is object element) ValidateElement(element);
+            return;
+        }
+        ValidateElement(value);
+    }
+
+    /// <summary>Throws ValidationMetadataException, naming the rule, when <paramref name="element"/> breaks it.</summary>
+    protected abstract void ValidateElement(object element);
+}
+
 /// <summary>Validates a string (or each string of an array) against a model rule, with a message that names
 /// the rule. (ValidatePattern has no custom message in Windows PowerShell 5.1.)</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-public sealed class ValidateModelStringAttribute : ValidateEnumeratedArgumentsAttribute
+public sealed class ValidateModelStringAttribute : ValidateModelAttribute
 {
     private readonly Regex _pattern;
     private readonly string _rule;
@@ -36,10 +57,47 @@ public sealed class ValidateModelStringAttribute : ValidateEnumeratedArgumentsAt
 
     protected override void ValidateElement(object element)
     {
-        var value = element is PSObject p ? p.BaseObject : element;
-        var s = value as string ?? value?.ToString() ?? "";
+        var s = element as string ?? element.ToString() ?? "";
         if (s.Length < MinLength || s.Length > MaxLength || !_pattern.IsMatch(s))
             throw new ValidationMetadataException((_echoValue ? "'" + s + "' is not valid: " : "The value is not valid: ") + _rule + ".");
+    }
+}
+
+/// <summary>ValidateRange for the model's integer ranges (null passes, see <see cref="ValidateModelAttribute"/>).</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+public sealed class ValidateModelRangeAttribute : ValidateModelAttribute
+{
+    public ValidateModelRangeAttribute(int min, int max) { MinRange = min; MaxRange = max; }
+
+    public int MinRange { get; }
+    public int MaxRange { get; }
+
+    protected override void ValidateElement(object element)
+    {
+        long n;
+        try { n = Convert.ToInt64(element, System.Globalization.CultureInfo.InvariantCulture); }
+        catch (Exception ex) when (ex is FormatException || ex is InvalidCastException || ex is OverflowException)
+        {
+            throw new ValidationMetadataException("'" + element + "' is not a whole number from " + MinRange + " to " + MaxRange + ".");
+        }
+        if (n < MinRange || n > MaxRange)
+            throw new ValidationMetadataException(n + " is out of range: the value must be from " + MinRange + " to " + MaxRange + ".");
+    }
+}
+
+/// <summary>ValidateSet for the model's enums, case-insensitive (null passes, see <see cref="ValidateModelAttribute"/>).</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+public sealed class ValidateModelEnumAttribute : ValidateModelAttribute
+{
+    public ValidateModelEnumAttribute(params string[] validValues) { ValidValues = validValues; }
+
+    public string[] ValidValues { get; }
+
+    protected override void ValidateElement(object element)
+    {
+        var s = element.ToString() ?? "";
+        foreach (var v in ValidValues) if (string.Equals(v, s, StringComparison.OrdinalIgnoreCase)) return;
+        throw new ValidationMetadataException("'" + s + "' is not one of: " + string.Join(", ", ValidValues) + ".");
     }
 }
 

@@ -28,7 +28,7 @@ public abstract class ChatTokenCmdlet : RoomTargetCmdlet
     [Parameter(ParameterSetName = ParameterSets.InputObject)]
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [ValidateRange(ServiceLimits.SessionDurationInMinutesMin, ServiceLimits.SessionDurationInMinutesMax)]
+    [ValidateModelRange(ServiceLimits.SessionDurationInMinutesMin, ServiceLimits.SessionDurationInMinutesMax)]
     public int? SessionDurationInMinutes { get; set; }
 
     /// <summary>Attributes the service attaches to the user's messages (at most 1 KB). Secret: never echoed.</summary>
