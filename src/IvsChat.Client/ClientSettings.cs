@@ -10,9 +10,13 @@ namespace IvsChat.Client
     {
         // Credentials, in this order: AccessKey/SecretKey(/SessionToken), ProfileName, Credentials, StoredCredentials,
         // then AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, AWS_PROFILE, then AWSSDK.Core's chain.
+        /// <summary>-AccessKey: an access key id, used with <see cref="SecretKey"/>.</summary>
         public string? AccessKey { get; set; }
+        /// <summary>-SecretKey: never printed.</summary>
         public string? SecretKey { get; set; }
+        /// <summary>-SessionToken, for temporary credentials: never printed.</summary>
         public string? SessionToken { get; set; }
+        /// <summary>-ProfileName: a profile in the shared config and credentials files.</summary>
         public string? ProfileName { get; set; }
         /// <summary>A credentials file to read profiles from (AWS.Tools' -ProfileLocation).</summary>
         public string? ProfileLocation { get; set; }
@@ -25,6 +29,7 @@ namespace IvsChat.Client
         public object? StoredCredentials { get; set; }
 
         // Region, in this order: Region, ArnRegion, StoredRegion, AWS_REGION, AWS_DEFAULT_REGION, the profile's region.
+        /// <summary>-Region.</summary>
         public string? Region { get; set; }
         /// <summary>The region in the ARN being acted on.</summary>
         public string? ArnRegion { get; set; }
@@ -33,6 +38,7 @@ namespace IvsChat.Client
 
         // Endpoint: EndpointUrl, AWS_ENDPOINT_URL_IVSCHAT, AWS_ENDPOINT_URL, the profile's endpoint_url, then
         // https://ivschat.{region}.amazonaws.com.
+        /// <summary>-EndpointUrl.</summary>
         public string? EndpointUrl { get; set; }
 
         /// <summary>Environment variables to read instead of the process's (tests); null = the process environment.</summary>
@@ -56,10 +62,15 @@ namespace IvsChat.Client
         internal AWSCredentials Credentials { get; }
         /// <summary>E.g. "-AccessKey/-SecretKey", "profile 'dev' in ~/.aws/credentials", "environment variables".</summary>
         public string CredentialSource { get; }
+        /// <summary>The region the client signs for and calls.</summary>
         public string Region { get; }
+        /// <summary>Where <see cref="Region"/> came from, e.g. "-Region".</summary>
         public string RegionSource { get; }
+        /// <summary>The control-plane endpoint.</summary>
         public Uri Endpoint { get; }
+        /// <summary>Where <see cref="Endpoint"/> came from, e.g. "AWS_ENDPOINT_URL_IVSCHAT".</summary>
         public string EndpointSource { get; }
+        /// <summary>The retry mode and attempt budget.</summary>
         public RetrySettings Retry { get; }
         public TimeoutSettings Timeouts { get; }
     }
@@ -69,10 +80,15 @@ namespace IvsChat.Client
     /// by default, 100 ms x 4^n backoff up to 30 s, a 100-token retry quota); MaxAttempts counts the first try.</summary>
     public sealed class RetrySettings
     {
+        /// <summary>Settings as read from <paramref name="source"/>.</summary>
         public RetrySettings(string mode, int maxAttempts, string source) { Mode = mode; MaxAttempts = maxAttempts; Source = source; }
+        /// <summary>"standard", "adaptive" or "legacy".</summary>
         public string Mode { get; }
+        /// <summary>Attempts per call, the first try included.</summary>
         public int MaxAttempts { get; }
+        /// <summary>Where the settings came from (for -Debug).</summary>
         public string Source { get; }
+        /// <summary>AWS SDKs' default: standard mode, 3 attempts.</summary>
         public static RetrySettings Default => new RetrySettings("standard", 3, "default");
     }
 

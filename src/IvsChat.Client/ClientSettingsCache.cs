@@ -25,6 +25,7 @@ namespace IvsChat.Client
         private static readonly ConcurrentDictionary<string, ResolvedClientSettings> Resolved =
             new ConcurrentDictionary<string, ResolvedClientSettings>(StringComparer.Ordinal);
 
+        /// <summary>The resolution of <paramref name="input"/>, reused while its sources are unchanged.</summary>
         public static ResolvedClientSettings Resolve(ClientSettingsInput input)
         {
             if (input == null) throw new ArgumentNullException(nameof(input));

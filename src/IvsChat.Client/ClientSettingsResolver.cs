@@ -17,6 +17,7 @@ namespace IvsChat.Client
     {
         private const string DefaultProfile = "default";
 
+        /// <summary>Resolves credentials, region, endpoint and retry settings for <paramref name="input"/>.</summary>
         public static ResolvedClientSettings Resolve(ClientSettingsInput input)
         {
             if (input == null) throw new ArgumentNullException(nameof(input));

@@ -101,6 +101,23 @@ csv-b,456,9
         $copy.Tags['team'] | Should -Be 'a'
     }
 
+    It 'a listed room without a review handler (null properties) pipes into New-IvsChatRoom: null means not given' {
+        New-IvsChatRoom -Name plain | Out-Null
+        $listed = Get-IvsChatRoom | Where-Object Name -eq plain
+        $listed.MaximumMessageLength | Should -BeNullOrEmpty
+        $copy = $listed | New-IvsChatRoom
+        $copy.Name | Should -Be 'plain'
+        $copy.MaximumMessageLength | Should -Be 500
+    }
+
+    It 'a logging configuration from Get- pipes straight into New-IvsChatLoggingConfiguration (S3BucketName binds to -BucketName)' {
+        $original = New-IvsChatLoggingConfiguration -Name logs -BucketName 'my-bucket'
+        $copy = Get-IvsChatLoggingConfiguration -Identifier $original.Arn | New-IvsChatLoggingConfiguration
+        $copy.S3BucketName | Should -Be 'my-bucket'
+        $copy.Name | Should -Be 'logs'
+        $copy.Arn | Should -Not -Be $original.Arn
+    }
+
     It 'a logging configuration from Get- pipes into New-IvsChatLoggingConfiguration (S3BucketName binds to -BucketName)' {
         New-IvsChatLoggingConfiguration -Name logs -BucketName 'my-bucket' | Out-Null
         $copy = Get-IvsChatLoggingConfiguration -Identifier logs | Select-Object S3BucketName, @{ n = 'Name'; e = { 'logs2' } } | New-IvsChatLoggingConfiguration
@@ -187,6 +204,13 @@ Describe 'Tag keys' {
         $removed.Value | Should -Be 'dev'
         Remove-IvsChatTag $room -Key nope -PassThru | Should -BeNullOrEmpty
         (Get-IvsChatTag $room).Key | Should -Be @('Env')
+    }
+
+    It 'Remove-IvsChatTag refuses a wildcard key before sending, pointing to Get-IvsChatTag' {
+        Clear-EmulatorRequestCount $emu
+        { Remove-IvsChatTag $room -Key 'e*' -ErrorAction Stop } | Should -Throw "*'Key'*Get-IvsChatTag*-Key 'e*' | Remove-IvsChatTag*"
+        Get-EmulatorRequestCount $emu -Operation UntagResource | Should -Be 0
+        (Get-IvsChatTag $room).Count | Should -Be 2
     }
 
     It 'Add-IvsChatTag -Tag @{} is refused before sending, naming -Tag' {

@@ -53,7 +53,7 @@ BeforeAll {
         $rules = @($Parameter.Attributes | Where-Object {
                 $_ -is [System.Management.Automation.ValidateRangeAttribute] -or $_ -is [System.Management.Automation.ValidateLengthAttribute] -or
                 $_ -is [System.Management.Automation.ValidateCountAttribute] -or $_ -is [System.Management.Automation.ValidatePatternAttribute] -or
-                $_ -is [System.Management.Automation.ValidateSetAttribute] -or $_.GetType().Name -in 'ValidateModelStringAttribute', 'ValidateTagsAttribute' })
+                $_ -is [System.Management.Automation.ValidateSetAttribute] -or $_.GetType().Name -in 'ValidateModelStringAttribute', 'ValidateModelRangeAttribute', 'ValidateModelEnumAttribute', 'ValidateTagsAttribute' })
         if ($rules.Count -eq 0) { return }
         $name = $Parameter.Name
         $shapeName = $shapeOf["$Command/$name"] ?? $shapeOf["*/$name"]
@@ -67,7 +67,7 @@ BeforeAll {
         $where = "$Command -$name ($shapeName)"
         foreach ($rule in $rules) {
             switch ($rule.GetType().Name) {
-                'ValidateRangeAttribute' {
+                { $_ -in 'ValidateRangeAttribute', 'ValidateModelRangeAttribute' } {
                     if ($rule.MinRange -ne $shape.min -or $rule.MaxRange -ne $shape.max) { "$where range $($rule.MinRange)-$($rule.MaxRange), model $($shape.min)-$($shape.max)" }
                 }
                 'ValidateLengthAttribute' {
@@ -80,7 +80,7 @@ BeforeAll {
                 'ValidatePatternAttribute' {
                     if ($rule.RegexPattern -ne "^(?:$($member.pattern))`$") { "$where pattern $($rule.RegexPattern), model $($member.pattern)" }
                 }
-                'ValidateSetAttribute' {
+                { $_ -in 'ValidateSetAttribute', 'ValidateModelEnumAttribute' } {
                     foreach ($value in $member.enum) { if ($value -notin $rule.ValidValues) { "$where does not accept the model's value $value" } }
                 }
                 'ValidateModelStringAttribute' {

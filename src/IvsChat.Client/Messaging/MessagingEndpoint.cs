@@ -8,6 +8,7 @@ namespace IvsChat.Client.Messaging
     /// wss://edge.ivschat.&lt;region&gt;.amazonaws.com.</summary>
     public static class MessagingEndpoint
     {
+        /// <summary>The environment variable that overrides the derived URL.</summary>
         public const string EnvironmentVariable = "IVSCHAT_MESSAGING_ENDPOINT";
 
         /// <returns>The URL and where it came from (for -Debug).</returns>

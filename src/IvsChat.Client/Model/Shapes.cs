@@ -4,6 +4,8 @@ using System.Collections.Generic;
 // Request/response shapes of the IVS Chat control plane (API 2020-07-14), named as in AWS's generated SDK so
 // that an adapter over AWSSDK.Ivschat stays possible. Enum-typed members are strings: the service may add
 // values, and an unknown value must survive a round trip (see the *Values classes for the known ones).
+// Each member is documented by the service model it mirrors (reference/model/ivschat-2020-07-14.service-2.json).
+#pragma warning disable CS1591
 namespace IvsChat.Client.Model
 {
     public static class ChatTokenCapabilityValues

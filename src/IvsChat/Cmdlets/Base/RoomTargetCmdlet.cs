@@ -1,8 +1,4 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using IvsChat.Client.Model;
 using IvsChat.Internal;
 
 namespace IvsChat.Cmdlets;
@@ -25,28 +21,4 @@ public abstract class RoomTargetCmdlet : TargetCmdlet
     private protected override string[]? TargetIdentifiers { get => Identifier; set => Identifier = value; }
     private protected override ResolvedTarget Resolve(string identifier) => Resolver.Room(identifier);
     private protected override string TargetKind => "room";
-
-    /// <summary>CreateChatToken for one room: New-IvsChatToken's output, and what Connect-IvsChatRoom connects with.</summary>
-    protected ChatToken MintChatToken(string roomArn, string userId, IEnumerable<string>? capability, int? sessionDurationInMinutes, IDictionary? attributes)
-    {
-        var capabilities = Capabilities.ToWire(capability);
-        var response = Service.Call("CreateChatToken", roomArn, (c, ct) => c.CreateChatTokenAsync(new CreateChatTokenRequest
-        {
-            RoomIdentifier = roomArn,
-            UserId = userId,
-            Capabilities = capabilities,
-            SessionDurationInMinutes = sessionDurationInMinutes,
-            Attributes = attributes != null ? StringMaps.From(attributes) : null,
-        }, ct));
-        return new ChatToken
-        {
-            Token = response.Token ?? "",
-            TokenExpirationTime = ToObject.Utc(response.TokenExpirationTime),
-            SessionExpirationTime = ToObject.Utc(response.SessionExpirationTime),
-            RoomArn = roomArn,
-            UserId = userId,
-            Capabilities = capabilities.ToArray(),
-            Region = Arn.RegionOf(roomArn),
-        };
-    }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using IvsChat.Client.Messaging;
@@ -16,42 +15,13 @@ namespace IvsChat.Cmdlets.Messaging;
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "IvsChatRoom", DefaultParameterSetName = ParameterSets.InputObject)]
 [OutputType(typeof(ChatConnection))]
-public sealed class ConnectIvsChatRoomCommand : RoomTargetCmdlet
+public sealed class ConnectIvsChatRoomCommand : ChatTokenCmdlet
 {
     public const string TokenSet = "Token";
 
     /// <summary>A token from New-IvsChatToken (used once: a token connects only once).</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TokenSet)]
     public ChatToken? Token { get; set; }
-
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.InputObject)]
-    [Parameter(Mandatory = true, Position = 1, ParameterSetName = ParameterSets.InputObjectByPosition)]
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [ValidateLength(ServiceLimits.UserIdMin, ServiceLimits.UserIdMax)]
-    public string UserId { get; set; } = "";
-
-    /// <summary>SendMessage, DeleteMessage, DisconnectUser. None = read only.</summary>
-    [Parameter(ParameterSetName = ParameterSets.InputObject)]
-    [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
-    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [Alias("Capabilities")]
-    [ValidateSet("SendMessage", "DeleteMessage", "DisconnectUser", "SEND_MESSAGE", "DELETE_MESSAGE", "DISCONNECT_USER", IgnoreCase = true)]
-    [AllowEmptyCollection]
-    public string[]? Capability { get; set; }
-
-    /// <summary>Attributes the service attaches to this user's messages (at most 1 KB). Never echoed.</summary>
-    [Parameter(ParameterSetName = ParameterSets.InputObject)]
-    [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
-    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [Alias("Attributes")]
-    [ValidateAttributes(1024)]
-    public Hashtable? Attribute { get; set; }
-
-    [Parameter(ParameterSetName = ParameterSets.InputObject)]
-    [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
-    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [ValidateRange(ServiceLimits.SessionDurationInMinutesMin, ServiceLimits.SessionDurationInMinutesMax)]
-    public int? SessionDurationInMinutes { get; set; }
 
     /// <summary>The messaging WebSocket URL (ws:// or wss://), overriding IVSCHAT_MESSAGING_ENDPOINT and the derived URL.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -65,8 +35,6 @@ public sealed class ConnectIvsChatRoomCommand : RoomTargetCmdlet
 
     private readonly List<ChatConnection> _pipelineScoped = new List<ChatConnection>();
 
-    private protected override string SecondParameter => nameof(UserId);
-
     protected override void ProcessRecord()
     {
         if (Token is ChatToken token)
@@ -76,7 +44,7 @@ public sealed class ConnectIvsChatRoomCommand : RoomTargetCmdlet
         }
         ForEachTarget((arn, _, _) =>
         {
-            var minted = MintChatToken(arn, UserId, Capability, SessionDurationInMinutes, Attribute);
+            var minted = MintChatToken(arn);
             ConnectWith(arn, UserId, minted.Capabilities, minted.Token, minted.SessionExpirationTime);
         });
     }

@@ -17,11 +17,11 @@ public sealed class NewIvsChatRoomCommand : IvsChatCmdlet
     public string? Name { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(ServiceLimits.RoomMaxMessageRatePerSecondMin, ServiceLimits.RoomMaxMessageRatePerSecondMax)]
+    [ValidateModelRange(ServiceLimits.RoomMaxMessageRatePerSecondMin, ServiceLimits.RoomMaxMessageRatePerSecondMax)]
     public int? MaximumMessageRatePerSecond { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(ServiceLimits.RoomMaxMessageLengthMin, ServiceLimits.RoomMaxMessageLengthMax)]
+    [ValidateModelRange(ServiceLimits.RoomMaxMessageLengthMin, ServiceLimits.RoomMaxMessageLengthMax)]
     public int? MaximumMessageLength { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -31,7 +31,8 @@ public sealed class NewIvsChatRoomCommand : IvsChatCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("MessageReviewHandlerFallbackResult")]
-    [ValidateSet("ALLOW", "DENY", IgnoreCase = true)]
+    [ValidateModelEnum("ALLOW", "DENY")]
+    [ArgumentCompleter(typeof(FallbackResultCompleter))]
     public string? FallbackResult { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -20,13 +20,13 @@ public sealed class SetIvsChatRoomCommand : RoomTargetCmdlet
     [Parameter(ParameterSetName = ParameterSets.InputObject)]
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [ValidateRange(ServiceLimits.RoomMaxMessageRatePerSecondMin, ServiceLimits.RoomMaxMessageRatePerSecondMax)]
+    [ValidateModelRange(ServiceLimits.RoomMaxMessageRatePerSecondMin, ServiceLimits.RoomMaxMessageRatePerSecondMax)]
     public int? MaximumMessageRatePerSecond { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.InputObject)]
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [ValidateRange(ServiceLimits.RoomMaxMessageLengthMin, ServiceLimits.RoomMaxMessageLengthMax)]
+    [ValidateModelRange(ServiceLimits.RoomMaxMessageLengthMin, ServiceLimits.RoomMaxMessageLengthMax)]
     public int? MaximumMessageLength { get; set; }
 
     /// <summary>A Lambda ARN; '' removes the handler.</summary>
@@ -41,7 +41,8 @@ public sealed class SetIvsChatRoomCommand : RoomTargetCmdlet
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
     [Alias("MessageReviewHandlerFallbackResult")]
-    [ValidateSet("ALLOW", "DENY", IgnoreCase = true)]
+    [ValidateModelEnum("ALLOW", "DENY")]
+    [ArgumentCompleter(typeof(FallbackResultCompleter))]
     public string? FallbackResult { get; set; }
 
     /// <summary>The room's logging configurations (ARN, id or name; at most 3); an empty array removes them all.</summary>
