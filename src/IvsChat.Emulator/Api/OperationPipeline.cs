@@ -5,14 +5,14 @@ using IvsChat.Emulator.Hosting;
 
 namespace IvsChat.Emulator.Api;
 
-/// <summary>One call of an operation: the HTTP context and its parsed JSON body.</summary>
-public sealed record OperationCall(HttpContext Context, RequestReader Body);
+/// <summary>One call of an operation: the HTTP context, its parsed JSON body and the region it is for.</summary>
+public sealed record OperationCall(HttpContext Context, RequestReader Body, string Region);
 
 /// <summary>
 /// Every control-plane request goes through here, in AWS's order: count, signature, injected fault, rate quota,
 /// body, handler. Every failure becomes an AWS-shaped error; nothing escapes as a 500 page or stack trace.
 /// </summary>
-public sealed class OperationPipeline(EmulatorOptions options, SigV4Verifier verifier, TestControls controls,
+public sealed class OperationPipeline(SigV4Verifier verifier, TestControls controls,
     ApiRateQuotas quotas, ILogger<OperationPipeline> logger)
 {
     /// <summary>Largest accepted body; IVS Chat requests are small.</summary>
@@ -25,10 +25,10 @@ public sealed class OperationPipeline(EmulatorOptions options, SigV4Verifier ver
         try
         {
             byte[] body = await ReadBodyAsync(ctx);
-            if (options.RequireSignatures) verifier.Verify(ctx, body);
+            string region = verifier.RequestRegion(ctx, body);
             if (controls.TakeFault(operation) is { } fault) throw fault;
-            quotas.Take(operation);
-            var result = handler(new OperationCall(ctx, RequestReader.FromBody(body)));
+            quotas.Take(region, operation);
+            var result = handler(new OperationCall(ctx, RequestReader.FromBody(body), region));
             if (result == null) await AwsJson.WriteNoContent(ctx);
             else await AwsJson.WriteJsonAsync(ctx, 200, result);
         }

@@ -17,8 +17,33 @@ public sealed class SigV4Verifier(EmulatorOptions options, TimeProvider time)
     private const string Algorithm = "AWS4-HMAC-SHA256";
     private static readonly TimeSpan MaxSkew = TimeSpan.FromMinutes(5);
 
-    /// <summary>Throws the ApiException AWS would answer when the request is not properly signed.</summary>
-    public void Verify(HttpContext ctx, ReadOnlySpan<byte> body)
+    /// <summary>
+    /// The region the request is for: its credential scope's (verified unless --no-auth; unsigned requests get the
+    /// default region). Throws the ApiException AWS would answer when the request is not properly signed.
+    /// </summary>
+    public string RequestRegion(HttpContext ctx, ReadOnlySpan<byte> body)
+    {
+        if (options.RequireSignatures) return Verify(ctx, body);
+        string? region = UnverifiedScopeRegion(ctx.Request.Headers);
+        if (region == null) return options.Region;
+        return options.ServesRegion(region) ? region : throw RegionRefused(region);
+    }
+
+    /// <summary>The region in the Authorization header's credential scope, without checking anything else.</summary>
+    private static string? UnverifiedScopeRegion(IHeaderDictionary headers)
+    {
+        string? authorization = headers.Authorization.Count == 1 ? headers.Authorization[0] : null;
+        int start = authorization?.IndexOf("Credential=", StringComparison.Ordinal) ?? -1;
+        if (start < 0) return null;
+        string[] scope = authorization![(start + "Credential=".Length)..].Split(',')[0].Trim().Split('/');
+        return scope.Length == 5 && scope[2].Length > 0 ? scope[2] : null;
+    }
+
+    private static ApiException RegionRefused(string region) =>
+        Invalid($"Credential should be scoped to a valid region, not '{region}'.");
+
+    /// <summary>Throws the ApiException AWS would answer when the request is not properly signed; returns the scope's region.</summary>
+    public string Verify(HttpContext ctx, ReadOnlySpan<byte> body)
     {
         var headers = ctx.Request.Headers;
         string? authorization = headers.Authorization.Count == 1 ? headers.Authorization[0] : null;
@@ -66,8 +91,7 @@ public sealed class SigV4Verifier(EmulatorOptions options, TimeProvider time)
             throw new ApiException(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
         if (scopeService != Service)
             throw Invalid($"Credential should be scoped to correct service: '{Service}'.");
-        if (scopeRegion != options.Region)
-            throw Invalid($"Credential should be scoped to a valid region, not '{scopeRegion}'.");
+        if (!options.ServesRegion(scopeRegion)) throw RegionRefused(scopeRegion);
         if (scopeDate != requestTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture))
             throw Invalid("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP.");
 
@@ -87,6 +111,7 @@ public sealed class SigV4Verifier(EmulatorOptions options, TimeProvider time)
         string expected = Hex(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature.ToLowerInvariant())))
             throw Invalid("The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
+        return scopeRegion;
     }
 
     private static ApiException Incomplete(string message) => new(400, "IncompleteSignatureException", message);

@@ -61,14 +61,14 @@ public static class EmulatorHost
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(time ?? TimeProvider.System);
-        services.AddSingleton<ChatStore>();
+        services.AddSingleton<ChatStores>();
         services.AddSingleton<ChatTokens>();
         services.AddSingleton<PageTokens>();
         services.AddSingleton<SigV4Verifier>();
         services.AddSingleton<TestControls>();
         services.AddSingleton<ApiRateQuotas>();
         services.AddSingleton<OperationPipeline>();
-        services.AddSingleton<ControlPlaneApi>();
+        services.AddSingleton<ControlPlaneApis>();
         services.AddIvsChatMessaging();
 
         var app = builder.Build();
