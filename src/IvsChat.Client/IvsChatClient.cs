@@ -281,7 +281,7 @@ namespace IvsChat.Client
             Log(IvsChatLogLevel.Verbose, $"ivschat {call.Operation} -> {endpoint.GetLeftPart(UriPartial.Authority)} ({Settings.Region})");
 
             var paced = _options.ClientSidePacing || string.Equals(Settings.Retry.Mode, "adaptive", StringComparison.OrdinalIgnoreCase);
-            var limiter = paced ? _limiters.For(endpoint, call.Operation) : null;
+            var limiter = paced ? _limiters.For(endpoint, call.Operation, Settings.Region) : null;
             var maxAttempts = Math.Max(1, Settings.Retry.MaxAttempts);
             // Paced throttling gets its own, larger budget, unless retries are off (max attempts 1).
             var throttledMaxAttempts = limiter != null && maxAttempts > 1 ? Math.Max(maxAttempts, _options.ThrottlingMaxAttempts) : maxAttempts;
