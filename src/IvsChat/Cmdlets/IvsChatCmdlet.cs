@@ -62,7 +62,10 @@ namespace IvsChat.Cmdlets
 
         // ---- clients ----
 
-        private ClientPool Pool => _pool ??= new ClientPool(new CommonSettings
+        private ClientPool Pool => _pool ??= new ClientPool(CurrentCommonSettings());
+
+        /// <summary>The common parameters and shell variables as they stand (a new object each call).</summary>
+        internal CommonSettings CurrentCommonSettings() => new CommonSettings
         {
             Region = Region,
             ProfileName = ProfileName,
@@ -74,7 +77,7 @@ namespace IvsChat.Cmdlets
             EndpointUrl = EndpointUrl,
             StoredCredentials = SessionState.PSVariable.GetValue("StoredAWSCredentials"),
             StoredRegion = SessionState.PSVariable.GetValue("StoredAWSRegion") is object r ? PSObject.AsPSObject(r).BaseObject as string ?? r.ToString() : null,
-        });
+        };
 
         /// <summary>The client for the resource named by <paramref name="arn"/> (its region applies when -Region
         /// is absent; null = the default region). Missing credentials or region end the command with one
