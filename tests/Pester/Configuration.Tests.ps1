@@ -179,19 +179,3 @@ Describe 'Rooms as code' {
         @((Invoke-EmulatorControl $emu requests).counts.PSObject.Properties).Count | Should -Be 0
     }
 }
-
-Describe 'Every region behind one endpoint' {
-    BeforeEach { Reset-TestEmulator $emu }
-
-    It 'objects piped on act in their own region' {
-        $us = New-IvsChatRoom -Name same -Region us-east-1
-        $eu = New-IvsChatRoom -Name same -Region eu-west-1
-        $eu.Region | Should -Be 'eu-west-1'
-        Get-IvsChatRoom -Region eu-west-1 | Set-IvsChatRoom -MaximumMessageLength 77
-        (Get-IvsChatRoom -Identifier $eu.Arn).MaximumMessageLength | Should -Be 77
-        (Get-IvsChatRoom -Identifier $us.Arn).MaximumMessageLength | Should -Be 500
-        $eu | Add-IvsChatTag -Tag @{ where = 'eu' }
-        (Get-IvsChatTag $eu).Value | Should -Be 'eu'
-        Get-IvsChatTag $us | Should -BeNullOrEmpty
-    }
-}
