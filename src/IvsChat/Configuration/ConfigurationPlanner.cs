@@ -18,30 +18,17 @@ namespace IvsChat.Configuration
         public RoomDefinition? Room { get; internal set; }
         public LoggingConfigurationDefinition? LoggingConfiguration { get; internal set; }
         public List<ConfigurationChange> Changes { get; } = new List<ConfigurationChange>();
+        /// <summary>Why this name cannot be planned (e.g. two existing rooms share it): one error; the rest go on.</summary>
+        public Exception? Error { get; internal set; }
         public bool IsCreate => Changes.Count == 1 && Changes[0].Action == ConfigurationAction.Create;
         public bool IsDelete => Changes.Count == 1 && Changes[0].Action == ConfigurationAction.Delete;
     }
 
-    /// <summary>A name that cannot be planned (e.g. two existing rooms share it), reported as one error; the rest go on.</summary>
-    public sealed class PlanProblem
-    {
-        public PlanProblem(string kind, string name, Exception error) { Kind = kind; Name = name; Error = error; }
-        public string Kind { get; }
-        public string Name { get; }
-        public Exception Error { get; }
-    }
-
-    /// <summary>The differences between a document and a region, in the order they must be applied: logging
-    /// configurations before the rooms that use them, deletions of rooms before those of logging configurations.</summary>
-    public sealed class ConfigurationPlan
-    {
-        public List<ResourcePlan> Resources { get; } = new List<ResourcePlan>();
-        public List<PlanProblem> Problems { get; } = new List<PlanProblem>();
-        public IEnumerable<ConfigurationChange> Changes => Resources.SelectMany(r => r.Changes);
-    }
-
-    /// <summary>Compares a configuration document with what exists in one region. Reads nothing itself: the
-    /// caller lists the region and supplies GetRoom (ListRooms lacks the message limits).</summary>
+    /// <summary>Compares a configuration document with what exists in one region, one resource at a time, in the
+    /// order changes must be applied: logging configurations before the rooms that use them, deletions of rooms
+    /// before those of logging configurations. Lazy, so that a sync can apply each step while the next room is
+    /// read (GetRoom and the writes have separate quotas). Reads nothing itself: the caller lists the region and
+    /// supplies GetRoom (ListRooms lacks the message limits).</summary>
     public sealed class ConfigurationPlanner
     {
         public const string RoomKind = "Room";
@@ -69,16 +56,20 @@ namespace IvsChat.Configuration
             return arn => unique.TryGetValue(arn, out var name) ? name : arn;
         }
 
-        public ConfigurationPlan Plan(ConfigurationDocument desired)
+        /// <summary>The resources that differ (or cannot be planned, with Error set), in the order to apply them.</summary>
+        public IEnumerable<ResourcePlan> Plan(ConfigurationDocument desired)
         {
-            var plan = new ConfigurationPlan();
             var configsByName = ByName(_configs, c => c.Name);
             var roomsByName = ByName(_rooms, r => r.Name);
             var nameOfConfig = LoggingConfigurationNames(_configs);
 
             foreach (var want in desired.LoggingConfigurations)
             {
-                if (!Unique(plan, LoggingConfigurationKind, want.Name, configsByName, IvsChatErrorIds.LoggingConfigurationNameAmbiguous, c => c.Arn, out var have)) continue;
+                if (Ambiguous(LoggingConfigurationKind, want.Name, configsByName, IvsChatErrorIds.LoggingConfigurationNameAmbiguous, c => c.Arn, out var have) is { } problem)
+                {
+                    yield return problem;
+                    continue;
+                }
                 var step = new ResourcePlan(LoggingConfigurationKind, want.Name, have?.Arn) { LoggingConfiguration = want };
                 if (have == null) step.Changes.Add(Change(step, ConfigurationAction.Create, "", null, Describe(want)));
                 else
@@ -88,22 +79,26 @@ namespace IvsChat.Configuration
                     if (current != wanted) step.Changes.Add(Change(step, ConfigurationAction.Update, "Destination", current, wanted));
                     TagChanges(step, have.Tags, want.Tags);
                 }
-                Add(plan, step);
+                if (step.Changes.Count > 0) yield return step;
             }
 
             foreach (var want in desired.Rooms)
             {
-                if (!Unique(plan, RoomKind, want.Name, roomsByName, IvsChatErrorIds.RoomNameAmbiguous, r => r.Arn, out var have)) continue;
+                if (Ambiguous(RoomKind, want.Name, roomsByName, IvsChatErrorIds.RoomNameAmbiguous, r => r.Arn, out var have) is { } problem)
+                {
+                    yield return problem;
+                    continue;
+                }
                 var step = new ResourcePlan(RoomKind, want.Name, have?.Arn) { Room = want };
                 if (have == null) step.Changes.Add(Change(step, ConfigurationAction.Create, "", null, Describe(want)));
                 else
                 {
-                    RoomDescription full;
+                    RoomDescription? full = null;
                     try { full = _getRoom(have.Arn ?? ""); }
-                    catch (Exception ex) when (!(ex is PipelineStoppedException)) { plan.Problems.Add(new PlanProblem(RoomKind, want.Name, ex)); continue; }
-                    RoomChanges(step, full, want, nameOfConfig);
+                    catch (Exception ex) when (!(ex is PipelineStoppedException)) { step.Error = ex; }
+                    if (full != null) RoomChanges(step, full, want, nameOfConfig);
                 }
-                Add(plan, step);
+                if (step.Changes.Count > 0 || step.Error != null) yield return step;
             }
 
             var roomNames = new HashSet<string>(desired.Rooms.Select(r => r.Name), StringComparer.Ordinal);
@@ -111,21 +106,15 @@ namespace IvsChat.Configuration
             {
                 var step = new ResourcePlan(RoomKind, extra.Name ?? "", extra.Arn);
                 step.Changes.Add(Change(step, ConfigurationAction.Delete, "", extra.Arn, null));
-                plan.Resources.Add(step);
+                yield return step;
             }
             var configNames = new HashSet<string>(desired.LoggingConfigurations.Select(c => c.Name), StringComparer.Ordinal);
             foreach (var extra in _configs.Where(c => !configNames.Contains(c.Name ?? "")))
             {
                 var step = new ResourcePlan(LoggingConfigurationKind, extra.Name ?? "", extra.Arn);
                 step.Changes.Add(Change(step, ConfigurationAction.Delete, "", extra.Arn, null));
-                plan.Resources.Add(step);
+                yield return step;
             }
-            return plan;
-        }
-
-        private static void Add(ConfigurationPlan plan, ResourcePlan step)
-        {
-            if (step.Changes.Count > 0) plan.Resources.Add(step);
         }
 
         private void RoomChanges(ResourcePlan step, RoomDescription have, RoomDefinition want, Func<string, string> nameOfConfig)
@@ -169,17 +158,19 @@ namespace IvsChat.Configuration
             items.Where(i => !string.IsNullOrEmpty(name(i))).GroupBy(i => name(i)!, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
-        /// <summary>False (and a problem) when several existing resources have the name.</summary>
-        private static bool Unique<T>(ConfigurationPlan plan, string kind, string name, Dictionary<string, List<T>> byName,
+        /// <summary>A plan carrying the error when several existing resources have the name; else null and the match, if any.</summary>
+        private static ResourcePlan? Ambiguous<T>(string kind, string name, Dictionary<string, List<T>> byName,
             string errorId, Func<T, string?> arn, out T? match) where T : class
         {
             match = null;
-            if (!byName.TryGetValue(name, out var found)) return true;
-            if (found.Count == 1) { match = found[0]; return true; }
-            plan.Problems.Add(new PlanProblem(kind, name, new IvsChatResolutionException(errorId, ErrorCategory.InvalidResult,
-                found.Count + " existing " + (kind == RoomKind ? "rooms" : "logging configurations") + " are named '" + name +
-                "', so the file cannot say which one it describes; rename or remove all but one: " + string.Join(", ", found.Select(arn)) + ".")));
-            return false;
+            if (!byName.TryGetValue(name, out var found)) return null;
+            if (found.Count == 1) { match = found[0]; return null; }
+            return new ResourcePlan(kind, name, null)
+            {
+                Error = new IvsChatResolutionException(errorId, ErrorCategory.InvalidResult,
+                    found.Count + " existing " + (kind == RoomKind ? "rooms" : "logging configurations") + " are named '" + name +
+                    "', so the file cannot say which one it describes; rename or remove all but one: " + string.Join(", ", found.Select(arn)) + "."),
+            };
         }
 
         /// <summary>A destination as one comparable value, e.g. s3:my-bucket.</summary>

@@ -16,9 +16,8 @@ namespace IvsChat.Cmdlets
         protected override void ProcessRecord()
         {
             var doc = ReadDocument(Path!);
-            var plan = ReadRegion(out _, out _, out _).Plan(doc);
-            WriteProblems(plan);
-            foreach (var change in plan.Changes) WriteObject(change);
+            foreach (var step in ReadRegion(out _, out _, out _).Plan(doc))
+                if (!WriteProblem(step)) WriteObject(step.Changes, enumerateCollection: true);
         }
     }
 }

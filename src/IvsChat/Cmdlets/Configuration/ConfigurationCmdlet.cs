@@ -63,11 +63,12 @@ namespace IvsChat.Cmdlets
             return doc;
         }
 
-        /// <summary>Names that could not be planned: one non-terminating error each.</summary>
-        internal void WriteProblems(ConfigurationPlan plan)
+        /// <summary>A name that could not be planned: one non-terminating error; false when it was one.</summary>
+        internal bool WriteProblem(ResourcePlan step)
         {
-            foreach (var p in plan.Problems)
-                if (!WriteItemError(p.Error, p.Kind + " '" + p.Name + "'")) throw p.Error;
+            if (step.Error == null) return false;
+            if (!WriteItemError(step.Error, step.Kind + " '" + step.Name + "'")) throw step.Error;
+            return true;
         }
     }
 }

@@ -43,12 +43,11 @@ namespace IvsChat.Cmdlets
             _configArns.Clear();
             foreach (var g in configs.Where(c => !string.IsNullOrEmpty(c.Name)).GroupBy(c => c.Name!, StringComparer.Ordinal))
                 if (g.Count() == 1) _configArns[g.Key] = g.Single().Arn ?? "";
-            var plan = planner.Plan(doc);
-            WriteProblems(plan);
-            WriteVerbose(plan.Resources.Count + " resources differ from the file in " + region + ".");
-            foreach (var step in plan.Resources)
+            WriteVerbose("Making " + region + " match " + Path + ".");
+            // Each step is applied as soon as it is planned: reading the next room overlaps the writes' pacing.
+            foreach (var step in planner.Plan(doc))
             {
-                if (step.IsDelete && !Prune) continue;
+                if (WriteProblem(step) || (step.IsDelete && !Prune)) continue;
                 ForItem(step.Kind + " '" + step.Name + "'", () => Apply(step));
             }
         }
