@@ -13,7 +13,8 @@ namespace IvsChat.Cmdlets
     public abstract partial class IvsChatCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
-        private ClientPool? _pool;
+        // One pool per profile: piped objects may each carry their own ProfileName.
+        private readonly Dictionary<string, ClientPool> _pools = new Dictionary<string, ClientPool>(StringComparer.Ordinal);
         // The operation of the most recent call, so a per-item error can say which call failed.
         private string? _lastOperation;
 
@@ -23,7 +24,8 @@ namespace IvsChat.Cmdlets
         [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
-        [Parameter]
+        /// <summary>Binds the ProfileName that objects from a listing over several profiles carry, so they act in their own account.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("StoredCredentials", "AWSProfileName")]
         public string? ProfileName { get; set; }
 
@@ -62,7 +64,15 @@ namespace IvsChat.Cmdlets
 
         // ---- clients ----
 
-        private ClientPool Pool => _pool ??= new ClientPool(CurrentCommonSettings());
+        private ClientPool Pool
+        {
+            get
+            {
+                var key = ProfileName ?? "";
+                if (!_pools.TryGetValue(key, out var pool)) _pools[key] = pool = new ClientPool(CurrentCommonSettings());
+                return pool;
+            }
+        }
 
         /// <summary>The common parameters and shell variables as they stand (a new object each call).</summary>
         internal CommonSettings CurrentCommonSettings() => new CommonSettings
@@ -149,7 +159,10 @@ namespace IvsChat.Cmdlets
             }
         }
 
-        private void DrainClientLog() => _pool?.Drain(WriteDebug);
+        private void DrainClientLog()
+        {
+            foreach (var pool in _pools.Values) pool.Drain(WriteDebug);
+        }
 
         // ---- errors ----
 
@@ -206,8 +219,8 @@ namespace IvsChat.Cmdlets
         protected virtual void Dispose(bool disposing)
         {
             if (!disposing) return;
-            _pool?.Dispose();
-            _pool = null;
+            foreach (var pool in _pools.Values) pool.Dispose();
+            _pools.Clear();
             _stop.Dispose();
         }
     }
