@@ -9,10 +9,7 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace IvsChat.Emulator.Api;
 
-/// <summary>
-/// The 17 IVS Chat control-plane operations of one region (see ControlPlaneApis): validation, store, messaging
-/// notifications, JSON shapes.
-/// </summary>
+/// <summary>The 17 control-plane operations of one region (ControlPlaneApis): validation, store, messaging, JSON shapes.</summary>
 public sealed class ControlPlaneApi(EmulatorOptions options, ChatStore store, ChatTokens tokens, PageTokens pages,
     IRoomMessaging messaging, TimeProvider time)
 {

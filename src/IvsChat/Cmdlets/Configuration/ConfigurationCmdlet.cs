@@ -23,7 +23,8 @@ namespace IvsChat.Cmdlets
         /// <summary>A call paced at its operation's quota.</summary>
         internal T PacedCall<T>(string operation, string? arn, Func<Client.IIvsChatClient, System.Threading.CancellationToken, System.Threading.Tasks.Task<T>> call)
         {
-            Pacer.Wait(operation, CancellationToken);
+            try { Pacer.Wait(operation, CancellationToken); }
+            catch (OperationCanceledException) { throw new PipelineStoppedException(); }
             return CallService(operation, arn, call);
         }
 
