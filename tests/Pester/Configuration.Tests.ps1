@@ -177,5 +177,9 @@ Describe 'Rooms as code' {
         $e.Exception.Message | Should -Match '-Path'
         { Compare-IvsChatConfiguration -Path (Join-Path $TestDrive 'missing.json') } | Should -Throw -ErrorId 'ConfigurationFileUnreadable,IvsChat.Cmdlets.CompareIvsChatConfigurationCommand'
         @((Invoke-EmulatorControl $emu requests).counts.PSObject.Properties).Count | Should -Be 0
+        { Export-IvsChatConfiguration -Path (Join-Path $TestDrive 'no/such/folder/rooms.json') } |
+            Should -Throw -ErrorId 'ConfigurationFileUnwritable,IvsChat.Cmdlets.ExportIvsChatConfigurationCommand'
+        { Export-IvsChatConfiguration -Name '' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.ExportIvsChatConfigurationCommand'
+        { Compare-IvsChatConfiguration -Path '' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.CompareIvsChatConfigurationCommand'
     }
 }

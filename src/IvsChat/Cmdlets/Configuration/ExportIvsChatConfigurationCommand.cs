@@ -85,7 +85,14 @@ namespace IvsChat.Cmdlets
             if (Path == null) { WriteObject(json); return; }
             var full = GetUnresolvedProviderPathFromPSPath(Path);
             if (!ShouldProcess(full, "Write the configuration of " + region)) return;
-            File.WriteAllText(full, json, new UTF8Encoding(false));
+            try { File.WriteAllText(full, json, new UTF8Encoding(false)); }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "ConfigurationFileUnwritable", ErrorCategory.WriteError, Path)
+                {
+                    ErrorDetails = new ErrorDetails("Cannot write the configuration file '" + full + "' (-Path): " + ex.Message),
+                });
+            }
         }
 
         private static System.Collections.Generic.SortedDictionary<string, string> Sorted(System.Collections.Generic.Dictionary<string, string>? tags) =>
