@@ -130,7 +130,7 @@ namespace IvsChat.Configuration
 
         private sealed class DocumentReader
         {
-            private static readonly Regex NamePattern = new Regex("^[a-zA-Z0-9-_]{1,128}$", RegexOptions.CultureInvariant);
+            private static readonly Regex NamePattern = new Regex(Rules.ResourceNamePattern, RegexOptions.CultureInvariant);
             private static readonly Regex LambdaPattern = new Regex(Rules.LambdaArnPattern, RegexOptions.CultureInvariant);
             private static readonly Dictionary<string, (Regex Pattern, int Min, int Max)> DestinationRules = new Dictionary<string, (Regex, int, int)>
             {
@@ -239,7 +239,7 @@ namespace IvsChat.Configuration
             {
                 var name = String(e, "name", path);
                 if (name == null) Fail(path, "name is required (resources are matched by name).");
-                else if (!NamePattern.IsMatch(name)) Fail(path + ".name", "'" + name + "' is not valid: a name is 1-128 letters, digits, '-' or '_'.");
+                else if (name.Length < 1 || name.Length > 128 || !NamePattern.IsMatch(name)) Fail(path + ".name", "'" + name + "' is not valid: a name is 1-128 letters, digits, '-' or '_'.");
                 return name ?? "";
             }
 
