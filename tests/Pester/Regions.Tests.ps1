@@ -81,6 +81,12 @@ aws_secret_access_key = whatever
         (Get-IvsChatRoom -Identifier $eu.Arn).MaximumMessageLength | Should -Be 12
     }
 
+    It 'name completion with several regions completes from the first' {
+        New-IvsChatRoom -Name eu-only -Region eu-west-1 | Out-Null
+        $line = 'Get-IvsChatRoom -Region eu-west-1, us-east-1 -Name eu-'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'eu-only'
+    }
+
     It 'bad input names the parameter and the rule' {
         { Get-IvsChatRoom -Region 'us east 1', eu-west-1 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.GetIvsChatRoomCommand'
         { Get-IvsChatRoom -Region us-east-1, eu-west-1 -Identifier $us.Arn } | Should -Throw -ErrorId 'SeveralRegionsNeedListing,IvsChat.Cmdlets.GetIvsChatRoomCommand'

@@ -131,6 +131,9 @@ namespace IvsChat.Internal
         {
             var v = bound?.Contains(name) == true ? bound[name] : null;
             if (v is PSObject p) v = p.BaseObject;
+            // The listing cmdlets take several regions and profiles: complete from the first.
+            if (v is IList list) v = list.Count > 0 ? list[0] : null;
+            if (v is PSObject first) v = first.BaseObject;
             return v as string;
         }
     }
