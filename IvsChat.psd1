@@ -18,12 +18,13 @@
         'Add-IvsChatTag', 'Get-IvsChatTag', 'Remove-IvsChatTag',
         'New-IvsChatLoggingConfiguration', 'Get-IvsChatLoggingConfiguration', 'Set-IvsChatLoggingConfiguration', 'Remove-IvsChatLoggingConfiguration',
         'Send-IvsChatEvent', 'Remove-IvsChatMessage', 'Disconnect-IvsChatUser',
-        'Connect-IvsChatRoom', 'Send-IvsChatMessage', 'Receive-IvsChatMessage', 'Disconnect-IvsChatRoom'
+        'Connect-IvsChatRoom', 'Send-IvsChatMessage', 'Receive-IvsChatMessage', 'Disconnect-IvsChatRoom',
+        'Export-IvsChatConfiguration', 'Compare-IvsChatConfiguration', 'Sync-IvsChatConfiguration'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
-    FormatsToProcess     = @('IvsChat.Format.ps1xml', 'IvsChat.Messaging.Format.ps1xml')
+    FormatsToProcess     = @('IvsChat.Format.ps1xml', 'IvsChat.Messaging.Format.ps1xml', 'IvsChat.Configuration.Format.ps1xml')
     PrivateData          = @{
         PSData = @{
             Tags         = @('AWS', 'IVS', 'IVSChat', 'Chat', 'Streaming', 'Cloud', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')

@@ -72,6 +72,7 @@ namespace IvsChat.Client
         public string EndpointSource { get; }
         /// <summary>The retry mode and attempt budget.</summary>
         public RetrySettings Retry { get; }
+        /// <summary>The per-attempt time limits.</summary>
         public TimeoutSettings Timeouts { get; }
     }
 
@@ -98,12 +99,16 @@ namespace IvsChat.Client
     /// A timed-out attempt is retried like any transient failure.</summary>
     public sealed class TimeoutSettings
     {
+        /// <summary>Limits as read from <paramref name="source"/>.</summary>
         public TimeoutSettings(TimeSpan connectTimeout, TimeSpan readTimeout, TimeSpan attemptTimeout, string source)
         {
             ConnectTimeout = connectTimeout; ReadTimeout = readTimeout; AttemptTimeout = attemptTimeout; Source = source;
         }
+        /// <summary>To open the connection.</summary>
         public TimeSpan ConnectTimeout { get; }
+        /// <summary>The longest silence while waiting for the answer or its next bytes.</summary>
         public TimeSpan ReadTimeout { get; }
+        /// <summary>The whole attempt.</summary>
         public TimeSpan AttemptTimeout { get; }
         /// <summary>Where each value came from, e.g. "IVSCHAT_READ_TIMEOUT, profile 'dev' cli_connect_timeout".</summary>
         public string Source { get; }

@@ -34,7 +34,7 @@ namespace IvsChat.Client
         {
             var endpoint = Settings.Endpoint;
             Log(IvsChatLogLevel.Verbose, $"ivschat {call.Operation} -> {endpoint.GetLeftPart(UriPartial.Authority)} ({Settings.Region})");
-            var retry = _retry.Begin(endpoint, call.Operation);
+            var retry = _retry.Begin(endpoint, Settings.Region, call.Operation);
             var clockCorrected = false;
             while (true)
             {

@@ -80,5 +80,8 @@ public class PacingTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Same(a, registry.For(new Uri("https://IVSCHAT.us-west-2.amazonaws.com"), "TagResource"));
         Assert.NotSame(a, registry.For(new Uri("https://ivschat.us-west-2.amazonaws.com/"), "CreateRoom"));
         Assert.NotSame(a, registry.For(new Uri("http://127.0.0.1:5000/"), "TagResource"));
+        // One endpoint serving several regions (the local service): each region has its own quotas.
+        Assert.NotSame(registry.For(new Uri("http://127.0.0.1:5000/"), "TagResource", "us-east-1"),
+            registry.For(new Uri("http://127.0.0.1:5000/"), "TagResource", "eu-west-1"));
     }
 }

@@ -111,7 +111,8 @@ namespace IvsChat.Client.Internal
         }
     }
 
-    /// <summary>The process-wide set of limiters, keyed by endpoint and operation.</summary>
+    /// <summary>The process-wide set of limiters, keyed by endpoint, region and operation (one endpoint may serve
+    /// several regions, each with its own quotas).</summary>
     internal sealed class RateLimiterRegistry
     {
         public static RateLimiterRegistry Shared { get; } = new RateLimiterRegistry();
@@ -121,7 +122,7 @@ namespace IvsChat.Client.Internal
         /// <param name="seconds">The limiters' clock (tests); null = a stopwatch.</param>
         public RateLimiterRegistry(Func<double>? seconds = null) { _seconds = seconds; }
 
-        public AdaptiveRateLimiter For(Uri endpoint, string operation)
-            => _limiters.GetOrAdd(endpoint.GetLeftPart(UriPartial.Authority).ToLowerInvariant() + " " + operation, _ => new AdaptiveRateLimiter(_seconds));
+        public AdaptiveRateLimiter For(Uri endpoint, string operation, string region = "")
+            => _limiters.GetOrAdd(endpoint.GetLeftPart(UriPartial.Authority).ToLowerInvariant() + " " + region + " " + operation, _ => new AdaptiveRateLimiter(_seconds));
     }
 }

@@ -12,8 +12,11 @@ namespace IvsChat.Client.Internal
     {
         private const int ChunkBytes = 16 * 1024;
 
+        /// <param name="response">The answer whose body is read.</param>
+        /// <param name="maxBytes">The most the body may be.</param>
         /// <param name="tooLarge">The error to throw once the body passes maxBytes.</param>
         /// <param name="progress">Called whenever bytes arrive (read timeouts count idle time from there).</param>
+        /// <param name="cancellationToken">Ends the read.</param>
         public static async Task<byte[]> ReadAsync(HttpResponseMessage response, int maxBytes, Func<Exception> tooLarge,
             Action progress, CancellationToken cancellationToken)
         {

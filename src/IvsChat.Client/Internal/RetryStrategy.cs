@@ -115,10 +115,12 @@ namespace IvsChat.Client.Internal
 
         public RetryModeRules Rules { get; }
 
-        public RetryCall Begin(Uri endpoint, string operation)
+        /// <summary>One call's retry state; pacing is per endpoint, region and operation (one endpoint may serve
+        /// several regions, each with its own quotas).</summary>
+        public RetryCall Begin(Uri endpoint, string region, string operation)
         {
             var paced = _options.ClientSidePacing || string.Equals(_settings.Mode, "adaptive", StringComparison.OrdinalIgnoreCase);
-            var limiter = paced ? (_options.RateLimiters ?? RateLimiterRegistry.Shared).For(endpoint, operation) : null;
+            var limiter = paced ? (_options.RateLimiters ?? RateLimiterRegistry.Shared).For(endpoint, operation, region) : null;
             var quota = (_options.RetryQuotas ?? RetryQuotaRegistry.Shared).For(endpoint, Rules);
             return new RetryCall(this, Math.Max(1, _settings.MaxAttempts), limiter, quota);
         }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace IvsChat.Emulator.Api;
 
-/// <summary>The 17 IVS Chat control-plane operations: validation, store, messaging notifications, JSON shapes.</summary>
+/// <summary>The 17 control-plane operations of one region (ControlPlaneApis): validation, store, messaging, JSON shapes.</summary>
 public sealed class ControlPlaneApi(EmulatorOptions options, ChatStore store, ChatTokens tokens, PageTokens pages,
     IRoomMessaging messaging, TimeProvider time)
 {
@@ -43,21 +43,25 @@ public sealed class ControlPlaneApi(EmulatorOptions options, ChatStore store, Ch
         };
         foreach (var (name, handler) in ops)
         {
-            app.MapPost("/" + name, (HttpContext ctx, OperationPipeline pipeline, ControlPlaneApi api) =>
-                pipeline.RunAsync(ctx, name, call => handler(api, call)));
+            app.MapPost("/" + name, (HttpContext ctx, OperationPipeline pipeline, ControlPlaneApis apis) =>
+                pipeline.RunAsync(ctx, name, call => handler(apis.For(call.Region), call)));
         }
-        app.MapGet("/tags/{**resourceArn}", (HttpContext ctx, OperationPipeline pipeline, ControlPlaneApi api) =>
-            pipeline.RunAsync(ctx, "ListTagsForResource", call => api.ListTagsForResource(call)));
-        app.MapPost("/tags/{**resourceArn}", (HttpContext ctx, OperationPipeline pipeline, ControlPlaneApi api) =>
-            pipeline.RunAsync(ctx, "TagResource", call => api.TagResource(call)));
-        app.MapDelete("/tags/{**resourceArn}", (HttpContext ctx, OperationPipeline pipeline, ControlPlaneApi api) =>
-            pipeline.RunAsync(ctx, "UntagResource", call => api.UntagResource(call)));
+        app.MapGet("/tags/{**resourceArn}", (HttpContext ctx, OperationPipeline pipeline, ControlPlaneApis apis) =>
+            pipeline.RunAsync(ctx, "ListTagsForResource", call => apis.For(call.Region).ListTagsForResource(call)));
+        app.MapPost("/tags/{**resourceArn}", (HttpContext ctx, OperationPipeline pipeline, ControlPlaneApis apis) =>
+            pipeline.RunAsync(ctx, "TagResource", call => apis.For(call.Region).TagResource(call)));
+        app.MapDelete("/tags/{**resourceArn}", (HttpContext ctx, OperationPipeline pipeline, ControlPlaneApis apis) =>
+            pipeline.RunAsync(ctx, "UntagResource", call => apis.For(call.Region).UntagResource(call)));
 
         // Anything else (unknown path or method): AWS-shaped 400, after the same signature check.
         app.Map("/{**path}", (HttpContext ctx, OperationPipeline pipeline) =>
             pipeline.RunAsync(ctx, "UnknownOperation", _ => throw ApiException.ValidationReason("UNKNOWN_OPERATION",
                 $"The operation {ctx.Request.Method} {ctx.Request.Path} is not supported.")));
     }
+
+    // Page tokens name their region's listing: a token of another region is invalid.
+    private string RoomsListing => store.Region + "/rooms";
+    private string LoggingConfigurationsListing => store.Region + "/logging-configurations";
 
     // ---- rooms ----
 
@@ -118,10 +122,10 @@ public sealed class ControlPlaneApi(EmulatorOptions options, ChatStore store, Ch
         string? uri = r.String("messageReviewHandlerUri", max: 170, pattern: Patterns.LambdaArn);
         string? config = r.String("loggingConfigurationIdentifier", min: 1, max: 128, pattern: Patterns.LoggingConfigurationArn);
         r.ThrowIfInvalid();
-        var cursor = pages.Read("rooms", next);
+        var cursor = pages.Read(RoomsListing, next);
         if (config != null && !store.LoggingConfigurationExists(config))
             throw ApiException.NotFound(ChatStore.LoggingConfigurationType, ChatStore.IdOf(config));
-        var (page, nextToken) = pages.Page("rooms", store.RoomsByUpdateTime(), cursor, max,
+        var (page, nextToken) = pages.Page(RoomsListing, store.RoomsByUpdateTime(), cursor, max,
             room => (string.IsNullOrEmpty(name) || room.Name == name)
                 && (string.IsNullOrEmpty(uri) || room.MessageReviewHandler?.Uri == uri)
                 && (config == null || room.LoggingConfigurationIdentifiers.Contains(config)),
@@ -260,8 +264,8 @@ public sealed class ControlPlaneApi(EmulatorOptions options, ChatStore store, Ch
         string? next = r.String("nextToken", max: 1024);
         int max = r.Int("maxResults", 1, 50) ?? 50;
         r.ThrowIfInvalid();
-        var cursor = pages.Read("logging-configurations", next);
-        var (page, nextToken) = pages.Page("logging-configurations", store.LoggingConfigurationsByUpdateTime(), cursor, max,
+        var cursor = pages.Read(LoggingConfigurationsListing, next);
+        var (page, nextToken) = pages.Page(LoggingConfigurationsListing, store.LoggingConfigurationsByUpdateTime(), cursor, max,
             _ => true, c => c.UpdateTime, c => c.Sequence);
         var list = new JsonArray();
         foreach (var c in page) list.Add(LoggingConfigurationJson(c));

@@ -5,8 +5,8 @@ using IvsChat.Emulator.Hosting;
 
 namespace IvsChat.Emulator.Api;
 
-/// <summary>One call of an operation: the HTTP context and its parsed JSON body.</summary>
-public sealed record OperationCall(HttpContext Context, RequestReader Body);
+/// <summary>One call of an operation: the HTTP context, its parsed JSON body and the region it is for.</summary>
+public sealed record OperationCall(HttpContext Context, RequestReader Body, string Region);
 
 /// <summary>
 /// Every control-plane request goes through here, in AWS's order: count, signature, injected fault, rate quota,
@@ -30,12 +30,13 @@ public sealed class OperationPipeline(EmulatorOptions options, SigV4Verifier ver
             // Refuse what the headers decide before reading a byte of the body (unsigned floods cost no memory).
             if (ctx.Request.ContentLength > MaxBodyBytes) throw TooLarge();
             var signed = options.RequireSignatures ? verifier.VerifyHeaders(ctx) : null;
+            string region = signed?.Region ?? verifier.UnsignedRequestRegion(ctx);
             byte[] body = await ReadBodyAsync(ctx);
             bodyRead = true;
             if (signed != null) SigV4Verifier.VerifySignature(ctx, signed, body);
             if (controls.TakeFault(operation) is { } fault) throw fault;
-            quotas.Take(operation);
-            var result = handler(new OperationCall(ctx, RequestReader.FromBody(body)));
+            quotas.Take(region, operation);
+            var result = handler(new OperationCall(ctx, RequestReader.FromBody(body), region));
             if (result == null) await AwsJson.WriteNoContent(ctx);
             else await AwsJson.WriteJsonAsync(ctx, 200, result);
             return;

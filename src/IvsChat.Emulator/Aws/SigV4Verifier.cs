@@ -19,10 +19,38 @@ public sealed class SigV4Verifier(EmulatorOptions options, TimeProvider time)
 
     /// <summary>What a well-formed Authorization header says; the signature itself is checked once the body is read.</summary>
     public sealed record SignedRequest(IReadOnlyList<string> SignedHeaders, string StringToSignDate, string Scope,
-        byte[] SigningKey, string Signature);
+        byte[] SigningKey, string Signature, string Region);
 
-    /// <summary>Throws the ApiException AWS would answer when the request is not properly signed.</summary>
-    public void Verify(HttpContext ctx, ReadOnlySpan<byte> body) => VerifySignature(ctx, VerifyHeaders(ctx), body);
+    /// <summary>Throws the ApiException AWS would answer when the request is not properly signed; returns the
+    /// credential scope's region (the region the request is for).</summary>
+    public string Verify(HttpContext ctx, ReadOnlySpan<byte> body)
+    {
+        var signed = VerifyHeaders(ctx);
+        VerifySignature(ctx, signed, body);
+        return signed.Region;
+    }
+
+    /// <summary>The region of a request under --no-auth: the Authorization header's credential scope, if it has
+    /// one (not verified), else the default region.</summary>
+    public string UnsignedRequestRegion(HttpContext ctx)
+    {
+        string? region = UnverifiedScopeRegion(ctx.Request.Headers);
+        if (region == null) return options.Region;
+        return options.ServesRegion(region) ? region : throw RegionRefused(region);
+    }
+
+    /// <summary>The region in the Authorization header's credential scope, without checking anything else.</summary>
+    private static string? UnverifiedScopeRegion(IHeaderDictionary headers)
+    {
+        string? authorization = headers.Authorization.Count == 1 ? headers.Authorization[0] : null;
+        int start = authorization?.IndexOf("Credential=", StringComparison.Ordinal) ?? -1;
+        if (start < 0) return null;
+        string[] scope = authorization![(start + "Credential=".Length)..].Split(',')[0].Trim().Split('/');
+        return scope.Length == 5 && scope[2].Length > 0 ? scope[2] : null;
+    }
+
+    private static ApiException RegionRefused(string region) =>
+        Invalid($"Credential should be scoped to a valid region, not '{region}'.");
 
     /// <summary>Everything the headers alone decide (form, key, scope, date), so such refusals need no body.</summary>
     public SignedRequest VerifyHeaders(HttpContext ctx)
@@ -73,8 +101,7 @@ public sealed class SigV4Verifier(EmulatorOptions options, TimeProvider time)
             throw new ApiException(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
         if (scopeService != Service)
             throw Invalid($"Credential should be scoped to correct service: '{Service}'.");
-        if (scopeRegion != options.Region)
-            throw Invalid($"Credential should be scoped to a valid region, not '{scopeRegion}'.");
+        if (!options.ServesRegion(scopeRegion)) throw RegionRefused(scopeRegion);
         if (scopeDate != requestTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture))
             throw Invalid("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP.");
 
@@ -89,7 +116,7 @@ public sealed class SigV4Verifier(EmulatorOptions options, TimeProvider time)
 
         return new SignedRequest(signedHeaders, amzDate ?? requestTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
             $"{scopeDate}/{scopeRegion}/{scopeService}/aws4_request",
-            SigningKey(options.SecretAccessKey, scopeDate, scopeRegion, scopeService), signature);
+            SigningKey(options.SecretAccessKey, scopeDate, scopeRegion, scopeService), signature, scopeRegion);
     }
 
     /// <summary>The signature over the canonical request, body included.</summary>

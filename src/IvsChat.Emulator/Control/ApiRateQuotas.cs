@@ -5,7 +5,7 @@ namespace IvsChat.Emulator.Control;
 
 /// <summary>
 /// AWS's documented API rate quotas (per account and region), enforced with --enforce-quotas: one token bucket
-/// per operation, capacity = the rate, refilled continuously; an empty bucket answers ThrottlingException (429).
+/// per region and operation, capacity = the rate, refilled continuously; an empty bucket answers ThrottlingException (429).
 /// </summary>
 public sealed class ApiRateQuotas(EmulatorOptions options, TimeProvider time)
 {
@@ -26,16 +26,16 @@ public sealed class ApiRateQuotas(EmulatorOptions options, TimeProvider time)
         public long Stamp = stamp;
     }
 
-    private readonly Dictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Region, string Operation), Bucket> _buckets = [];
 
-    /// <summary>Takes one token for the operation or throws ThrottlingException.</summary>
-    public void Take(string operation)
+    /// <summary>Takes one token for the operation in the region or throws ThrottlingException.</summary>
+    public void Take(string region, string operation)
     {
         if (!options.EnforceQuotas || !RatePerSecond.TryGetValue(operation, out int rate)) return;
         long now = time.GetTimestamp();
         lock (_buckets)
         {
-            if (!_buckets.TryGetValue(operation, out var b)) _buckets[operation] = b = new Bucket(rate, now);
+            if (!_buckets.TryGetValue((region, operation), out var b)) _buckets[(region, operation)] = b = new Bucket(rate, now);
             double elapsed = time.GetElapsedTime(b.Stamp, now).TotalSeconds;
             b.Tokens = Math.Min(rate, b.Tokens + elapsed * rate);
             b.Stamp = now;

@@ -75,9 +75,9 @@ public static class ControlSurface
             controls.ClearFaults();
             return Results.NoContent();
         });
-        group.MapPost("/reset", (ChatStore store, TestControls controls, ApiRateQuotas quotas) =>
+        group.MapPost("/reset", (ChatStores stores, TestControls controls, ApiRateQuotas quotas) =>
         {
-            store.Clear();
+            stores.Clear();
             controls.ClearFaults();
             controls.ClearCounts();
             quotas.Reset();

@@ -66,14 +66,14 @@ public static class EmulatorHost
         time ??= TimeProvider.System;
         if (options.ClockSkewSeconds != 0) time = new SkewedClock(time, TimeSpan.FromSeconds(options.ClockSkewSeconds));
         services.AddSingleton(time);
-        services.AddSingleton<ChatStore>();
+        services.AddSingleton<ChatStores>();
         services.AddSingleton<ChatTokens>();
         services.AddSingleton<PageTokens>();
         services.AddSingleton<SigV4Verifier>();
         services.AddSingleton<TestControls>();
         services.AddSingleton<ApiRateQuotas>();
         services.AddSingleton<OperationPipeline>();
-        services.AddSingleton<ControlPlaneApi>();
+        services.AddSingleton<ControlPlaneApis>();
         if (options.MessagingSettings != null) services.AddSingleton(options.MessagingSettings);
         services.AddIvsChatMessaging();
 

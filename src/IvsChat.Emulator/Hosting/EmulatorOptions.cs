@@ -15,7 +15,10 @@ public sealed class EmulatorOptions
 
     public string Host { get; init; } = "127.0.0.1";
     public int Port { get; init; } = 0;
+    /// <summary>The default region: in the banner, and for unsigned requests under --no-auth.</summary>
     public string Region { get; init; } = "us-east-1";
+    /// <summary>With --regions, the only regions served (besides Region); null serves every well-formed region.</summary>
+    public IReadOnlySet<string>? Regions { get; init; }
     public string AccountId { get; init; } = "123456789012";
     public string AccessKeyId { get; init; } = DefaultAccessKeyId;
     public string SecretAccessKey { get; init; } = DefaultSecretAccessKey;
@@ -38,6 +41,10 @@ public sealed class EmulatorOptions
 
     public const int MaxClockSkewSeconds = 7 * 86400;
 
+    /// <summary>Whether a request scoped to this region is answered (each region has its own state).</summary>
+    public bool ServesRegion(string region) =>
+        region == Region || (Regions?.Contains(region) ?? RegionPattern.IsMatch(region));
+
     public TimeSpan TokenTtl => TimeSpan.FromSeconds(TokenTtlSeconds);
 
     public TimeSpan SessionDuration(int sessionDurationInMinutes) =>
@@ -48,7 +55,8 @@ public sealed class EmulatorOptions
         Options:
           --port <n>                    TCP port, 0 = any free port (default 0)
           --host <address>              IP address to bind (default 127.0.0.1)
-          --region <region>             region in ARNs and the SigV4 scope (default us-east-1)
+          --region <region>             default region: in the banner and for unsigned requests (default us-east-1)
+          --regions <r1,r2,...>         serve only these regions (and --region); default: every region
           --account-id <12 digits>      account in ARNs (default 123456789012)
           --access-key <id>             accepted access key id (default AKIAIVSCHATEMULATOR0)
           --secret-key <secret>         its secret (default ivschat-emulator-local-test-secret-key00)
@@ -68,6 +76,7 @@ public sealed class EmulatorOptions
     public static EmulatorOptions? Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
     {
         string host = "127.0.0.1", region = "us-east-1", account = "123456789012";
+        string[]? regions = null;
         string accessKey = DefaultAccessKeyId, secret = DefaultSecretAccessKey;
         int port = 0, ttl = 60, minute = 60, skew = 0;
         bool noAuth = false, quotas = false, verbose = false;
@@ -94,6 +103,7 @@ public sealed class EmulatorOptions
                 case "--port": port = Int(name, Value(), 0, 65535); break;
                 case "--host": host = Value(); break;
                 case "--region": region = Value(); break;
+                case "--regions": regions = Value().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries); break;
                 case "--account-id": account = Value(); break;
                 case "--access-key": accessKey = Value(); break;
                 case "--secret-key": secret = Value(); break;
@@ -112,6 +122,8 @@ public sealed class EmulatorOptions
             throw new EmulatorOptionsException($"--host must be an IP address (or localhost), not '{host}'.");
         if (!RegionPattern.IsMatch(region))
             throw new EmulatorOptionsException($"--region must match [a-z0-9-]+, not '{region}'.");
+        if (regions?.FirstOrDefault(r => !RegionPattern.IsMatch(r)) is { } badRegion)
+            throw new EmulatorOptionsException($"--regions must be a comma-separated list of regions matching [a-z0-9-]+, not '{badRegion}'.");
         if (!AccountPattern.IsMatch(account))
             throw new EmulatorOptionsException("--account-id must be exactly 12 digits.");
         if (accessKey.Length is < 1 or > 128 || accessKey.Any(c => !char.IsAsciiLetterOrDigit(c)))
@@ -130,7 +142,7 @@ public sealed class EmulatorOptions
         return new EmulatorOptions
         {
             MessagingSettings = review,
-            Host = host, Port = port, Region = region, AccountId = account, AccessKeyId = accessKey,
+            Host = host, Port = port, Region = region, Regions = regions?.ToHashSet(StringComparer.Ordinal), AccountId = account, AccessKeyId = accessKey,
             SecretAccessKey = secret, RequireSignatures = !noAuth, EnforceQuotas = quotas,
             TokenTtlSeconds = ttl, SessionMinuteSeconds = minute, Verbose = verbose, ClockSkewSeconds = skew,
         };

@@ -3,12 +3,12 @@ using IvsChat.Emulator.Tokens;
 
 namespace IvsChat.Emulator.Messaging;
 
-/// <summary>Reads rooms from the ChatStore and tokens through ChatTokens (the control plane's own types).</summary>
-public sealed class ControlPlaneAdapter(ChatStore store, ChatTokens tokens) : IControlPlaneView
+/// <summary>Reads rooms from the room's regional ChatStore and tokens through ChatTokens (the control plane's own types).</summary>
+public sealed class ControlPlaneAdapter(ChatStores stores, ChatTokens tokens) : IControlPlaneView
 {
     public RoomRules? FindRoom(string roomArn)
     {
-        if (!store.TryGetRoom(roomArn, out Room? room)) return null;
+        if (!stores.TryGetRoom(roomArn, out Room? room)) return null;
         ReviewHandler? handler = room.MessageReviewHandler;
         return new RoomRules(room.MaximumMessageLength, room.MaximumMessageRatePerSecond,
             string.IsNullOrEmpty(handler?.Uri) ? null : handler.Uri,

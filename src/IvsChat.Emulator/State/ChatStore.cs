@@ -7,10 +7,10 @@ using IvsChat.Emulator.Hosting;
 namespace IvsChat.Emulator.State;
 
 /// <summary>
-/// All rooms and logging configurations, in memory. Writes take one lock (so read-modify-write never loses an
+/// All rooms and logging configurations of one region, in memory (see ChatStores). Writes take one lock (so read-modify-write never loses an
 /// update); lookups by ARN take none and see immutable records. Public so the messaging side can look rooms up.
 /// </summary>
-public sealed class ChatStore(EmulatorOptions options, TimeProvider time)
+public sealed class ChatStore(EmulatorOptions options, TimeProvider time, string region)
 {
     public const int MaxLoggingConfigurations = 10;
     public const int MaxLoggingConfigurationsPerRoom = 3;
@@ -24,10 +24,12 @@ public sealed class ChatStore(EmulatorOptions options, TimeProvider time)
     private Room[]? _roomOrder;
     private LoggingConfiguration[]? _configOrder;
 
-    public string RoomArn(string id) => $"arn:aws:ivschat:{options.Region}:{options.AccountId}:room/{id}";
+    public string Region => region;
+
+    public string RoomArn(string id) => $"arn:aws:ivschat:{region}:{options.AccountId}:room/{id}";
 
     public string LoggingConfigurationArn(string id) =>
-        $"arn:aws:ivschat:{options.Region}:{options.AccountId}:logging-configuration/{id}";
+        $"arn:aws:ivschat:{region}:{options.AccountId}:logging-configuration/{id}";
 
     /// <summary>Now, truncated to milliseconds so that what is returned round-trips exactly.</summary>
     private DateTimeOffset Now()

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using IvsChat.Client;
 using IvsChat.Cmdlets.Messaging;
@@ -10,8 +11,10 @@ namespace IvsChat.Cmdlets;
 /// (<see cref="Service"/>), resolution of what users type (<see cref="Resolver"/>), and -Force-aware ShouldProcess.</summary>
 public abstract class IvsChatCmdlet : CancellableCmdlet
 {
-    private ServiceCaller? _service;
-    private ResourceResolver? _resolver;
+    // One caller and resolver per profile: piped objects may each carry the ProfileName they were listed from.
+    private readonly Dictionary<string, (ServiceCaller Service, ResourceResolver Resolver)> _byProfile =
+        new Dictionary<string, (ServiceCaller, ResourceResolver)>(StringComparer.Ordinal);
+    private ServiceCaller? _lastService;
 
     /// <summary>AWS region, e.g. us-west-2. Default: the region in the ARN acted on, $StoredAWSRegion, AWS_REGION / AWS_DEFAULT_REGION, the profile's region.</summary>
     [Parameter]
@@ -19,7 +22,8 @@ public abstract class IvsChatCmdlet : CancellableCmdlet
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string? Region { get; set; }
 
-    [Parameter]
+    /// <summary>Binds by property name too: objects listed from several profiles carry the one they came from.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("StoredCredentials", "AWSProfileName")]
     public string? ProfileName { get; set; }
 
@@ -47,21 +51,34 @@ public abstract class IvsChatCmdlet : CancellableCmdlet
     [ValidatePattern("^https?://")]
     public string? EndpointUrl { get; set; }
 
-    /// <summary>Control-plane calls for this run (one client per region).</summary>
-    internal ServiceCaller Service => _service ??= new ServiceCaller(
-        new ClientPool(arnRegion => ClientSettingsFromParameters.ToInput(MyInvocation.BoundParameters,
-            SessionState.PSVariable.GetValue("StoredAWSCredentials"), SessionState.PSVariable.GetValue("StoredAWSRegion"), arnRegion)),
-        CancellationToken, WriteVerbose, WriteDebug);
+    /// <summary>Control-plane calls for this run (one client per region, per profile).</summary>
+    internal ServiceCaller Service => _lastService = ForCurrentProfile().Service;
 
     /// <summary>Resolves ARNs, ids and names to resources.</summary>
-    internal ResourceResolver Resolver => _resolver ??= new ResourceResolver(Service);
+    internal ResourceResolver Resolver => ForCurrentProfile().Resolver;
+
+    /// <summary>The settings input from the common parameters and shell variables as they stand, for a resource in
+    /// <paramref name="arnRegion"/> (null = none).</summary>
+    internal ClientSettingsInput SettingsInput(string? arnRegion) => ClientSettingsFromParameters.ToInput(MyInvocation.BoundParameters,
+        SessionState.PSVariable.GetValue("StoredAWSCredentials"), SessionState.PSVariable.GetValue("StoredAWSRegion"), arnRegion);
+
+    private (ServiceCaller Service, ResourceResolver Resolver) ForCurrentProfile()
+    {
+        var key = ProfileName ?? "";
+        if (!_byProfile.TryGetValue(key, out var pair))
+        {
+            var service = new ServiceCaller(new ClientPool(SettingsInput), CancellationToken, WriteVerbose, WriteDebug);
+            _byProfile[key] = pair = (service, new ResourceResolver(service));
+        }
+        return pair;
+    }
 
     /// <summary>Control-plane failures, resolution failures, and failures of a chat connection made by this cmdlet.
     /// Missing credentials or region end the command with one terminating error that says how to fix it.</summary>
     protected override ErrorRecord? ToItemError(Exception ex, object? target)
     {
         if (ex is IvsChatConfigurationException configuration) ThrowTerminatingError(ConfigurationError(configuration));
-        return ErrorMapping.ToRecord(ex, target, _service?.LastOperation) ?? ChatErrorRecords.From(ex, target);
+        return ErrorMapping.ToRecord(ex, target, _lastService?.LastOperation) ?? ChatErrorRecords.From(ex, target);
     }
 
     private static ErrorRecord ConfigurationError(IvsChatConfigurationException ex) =>
@@ -97,8 +114,8 @@ public abstract class IvsChatCmdlet : CancellableCmdlet
     {
         if (disposing)
         {
-            _service?.Dispose();
-            _service = null;
+            foreach (var pair in _byProfile.Values) pair.Service.Dispose();
+            _byProfile.Clear();
         }
         base.Dispose(disposing);
     }

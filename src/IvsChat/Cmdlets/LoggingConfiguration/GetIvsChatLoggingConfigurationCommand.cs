@@ -1,4 +1,6 @@
+using System.Linq;
 using System.Management.Automation;
+using IvsChat.Client.Model;
 using IvsChat.Internal;
 
 namespace IvsChat.Cmdlets
@@ -6,7 +8,7 @@ namespace IvsChat.Cmdlets
     /// <summary>Lists logging configurations (streaming page by page) or gets them by ARN, id or name (wildcards allowed).</summary>
     [Cmdlet(VerbsCommon.Get, "IvsChatLoggingConfiguration", DefaultParameterSetName = ParameterSets.Name, SupportsPaging = true)]
     [OutputType(typeof(LoggingConfiguration))]
-    public sealed class GetIvsChatLoggingConfigurationCommand : IvsChatCmdlet
+    public sealed class GetIvsChatLoggingConfigurationCommand : ListingCmdlet
     {
         [Parameter(Position = 0, ParameterSetName = ParameterSets.Name)]
         [SupportsWildcards]
@@ -25,6 +27,7 @@ namespace IvsChat.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (IsMultiTarget) { ListEveryRegion(); return; }
             if (Name == null && Identifier == null)
             {
                 ForItem(null, () =>
@@ -48,11 +51,27 @@ namespace IvsChat.Cmdlets
             }
         }
 
+        /// <summary>Several regions or profiles: every listing at once, names matched here (wildcards or exact).</summary>
+        private void ListEveryRegion()
+        {
+            if (Identifier != null)
+            {
+                ThrowSeveralRegionsNeedListing("-Identifier");
+            }
+            var patterns = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant)).ToList();
+            ListEveryTarget("ListLoggingConfigurations", (c, ct) => c.ListLoggingConfigurationsPaginatedAsync(new ListLoggingConfigurationsRequest(), ct),
+                (summary, target) =>
+                {
+                    var config = ToObject.LoggingConfiguration(summary);
+                    return patterns != null && !patterns.Any(p => p.IsMatch(config.Name)) || Emit(WithProfile(config, target));
+                });
+        }
+
         // With -IncludeTotalCount the listing goes on to the end, counting, so that the total is exact.
         private bool Done => _written >= PagingParameters.First && !PagingParameters.IncludeTotalCount;
 
         /// <summary>Applies -Skip/-First; false once nothing more is needed (stop requesting pages).</summary>
-        private bool Emit(LoggingConfiguration config)
+        private bool Emit(object config)
         {
             _total++;
             if (_skipped < PagingParameters.Skip) { _skipped++; return true; }

@@ -10,7 +10,7 @@ namespace IvsChat.Cmdlets
     /// A listing returns what ListRooms returns (no message limits); an exact ARN, id or name returns full details.</summary>
     [Cmdlet(VerbsCommon.Get, "IvsChatRoom", DefaultParameterSetName = ParameterSets.Name, SupportsPaging = true)]
     [OutputType(typeof(Room))]
-    public sealed class GetIvsChatRoomCommand : IvsChatCmdlet
+    public sealed class GetIvsChatRoomCommand : ListingCmdlet
     {
         [Parameter(Position = 0, ParameterSetName = ParameterSets.Name)]
         [SupportsWildcards]
@@ -39,6 +39,7 @@ namespace IvsChat.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (IsMultiTarget) { ListEveryRegion(); return; }
             if (Name == null && Identifier == null) { ForItem(null, () => ListAll(null)); return; }
             if (Name != null && (LoggingConfiguration != null || MessageReviewHandlerUri != null))
             {
@@ -78,11 +79,32 @@ namespace IvsChat.Cmdlets
             }
         }
 
+        /// <summary>Several regions or profiles: every listing at once, names matched here (wildcards or exact).</summary>
+        private void ListEveryRegion()
+        {
+            if (Identifier != null || LoggingConfiguration != null)
+            {
+                ThrowSeveralRegionsNeedListing("-Identifier or -LoggingConfiguration");
+            }
+            var patterns = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant)).ToList();
+            string? single = Name?.Length == 1 && !WildcardPattern.ContainsWildcardCharacters(Name[0]) ? Name[0] : null;
+            ListEveryTarget("ListRooms", (c, ct) => c.ListRoomsPaginatedAsync(new ListRoomsRequest
+            {
+                Name = single,
+                MessageReviewHandlerUri = MessageReviewHandlerUri,
+            }, ct), (summary, target) =>
+            {
+                var room = ToObject.Room(summary);
+                if (patterns != null && !patterns.Any(p => p.IsMatch(room.Name))) return true;
+                return Emit(() => WithProfile(room, target));
+            });
+        }
+
         // With -IncludeTotalCount the listing goes on to the end, counting, so that the total is exact.
         private bool Done => _written >= PagingParameters.First && !PagingParameters.IncludeTotalCount;
 
         /// <summary>Applies -Skip/-First; false once nothing more is needed (stop requesting pages).</summary>
-        private bool Emit(Func<Room> room)
+        private bool Emit(Func<object> room)
         {
             _total++;
             if (_skipped < PagingParameters.Skip) { _skipped++; return true; }
