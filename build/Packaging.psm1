@@ -41,18 +41,50 @@ function Write-IvsChatModuleManifest {
     Set-Content -Path $Destination -Value $manifest -NoNewline
 }
 
+# RootModule picks the build by $PSEdition, which Import-Module and Install-PSResource read, but Compress-PSResource
+# and Import-PowerShellDataFile cannot (the first silently writes nothing). Tools that only read data get a copy
+# whose RootModule is a plain string.
+function ConvertTo-DataOnlyManifest([string] $Text) { $Text -replace "(?m)^(\s*RootModule\s*=\s*)if\b.*$", "`${1}'IvsChat.dll'" }
+
+function Read-IvsChatModuleManifest {
+    # The manifest's data (as Import-PowerShellDataFile gives it) of a built or source manifest.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][string] $Path)
+    $copy = Join-Path ([IO.Path]::GetTempPath()) "ivschat-manifest-$([guid]::NewGuid().ToString('N')).psd1"
+    try {
+        Set-Content $copy (ConvertTo-DataOnlyManifest (Get-Content $Path -Raw)) -NoNewline
+        Import-PowerShellDataFile $copy
+    }
+    finally { Remove-Item $copy -ErrorAction SilentlyContinue }
+}
+
 function New-IvsChatModulePackage {
     # The module folder as a PowerShell Gallery package (IvsChat.<version>.nupkg) in -Destination.
     [CmdletBinding()]
     param([Parameter(Mandatory)][string] $ModuleFolder, [Parameter(Mandatory)][string] $Destination)
     $null = New-Item -ItemType Directory -Force $Destination
-    Compress-PSResource -Path $ModuleFolder -DestinationPath $Destination
-    $manifest = Import-PowerShellDataFile (Join-Path $ModuleFolder 'IvsChat.psd1')
+    $manifestPath = Join-Path $ModuleFolder 'IvsChat.psd1'
+    # Packed from a data-only copy of the manifest; the real one then goes into the package.
+    $staging = Join-Path ([IO.Path]::GetTempPath()) "ivschat-pack-$([guid]::NewGuid().ToString('N'))/IvsChat"
+    try {
+        $null = New-Item -ItemType Directory -Force $staging
+        Copy-Item "$ModuleFolder/*" $staging -Recurse
+        Set-Content (Join-Path $staging 'IvsChat.psd1') (ConvertTo-DataOnlyManifest (Get-Content $manifestPath -Raw)) -NoNewline
+        $manifest = Import-PowerShellDataFile (Join-Path $staging 'IvsChat.psd1')
+        Compress-PSResource -Path $staging -DestinationPath $Destination
+    }
+    finally { Remove-Item (Split-Path $staging) -Recurse -Force -ErrorAction SilentlyContinue }
     $label = $manifest.PrivateData.PSData['Prerelease']
-    $name = "IvsChat.$($manifest.ModuleVersion)$(if ($label) { "-$label" }).nupkg"
-    $package = Join-Path $Destination $name
+    $package = Join-Path $Destination "IvsChat.$($manifest.ModuleVersion)$(if ($label) { "-$label" }).nupkg"
     if (-not (Test-Path $package)) { throw "Compress-PSResource did not write $package." }
+    $zip = [IO.Compression.ZipFile]::Open($package, [IO.Compression.ZipArchiveMode]::Update)
+    try {
+        $zip.GetEntry('IvsChat.psd1').Delete()
+        $null = [IO.Compression.ZipFileExtensions]::CreateEntryFromFile($zip, $manifestPath, 'IvsChat.psd1')
+    }
+    finally { $zip.Dispose() }
     Get-Item $package
 }
 
-Export-ModuleMember -Function Get-IvsChatReleaseNotes, Split-IvsChatVersion, Write-IvsChatModuleManifest, New-IvsChatModulePackage
+Export-ModuleMember -Function Get-IvsChatReleaseNotes, Split-IvsChatVersion, Write-IvsChatModuleManifest, Read-IvsChatModuleManifest,
+    New-IvsChatModulePackage

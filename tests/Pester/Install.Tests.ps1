@@ -8,7 +8,7 @@ BeforeAll {
     $script:repoRoot = (Resolve-Path "$PSScriptRoot/../..").Path
     $script:builtModule = Split-Path $env:IVSCHAT_MODULE_PATH
     $script:modulePackage = Get-ChildItem $env:IVSCHAT_PACKAGES_DIR -Filter 'IvsChat.*.nupkg' | Where-Object Name -match '^IvsChat\.\d' | Select-Object -First 1
-    $script:manifest = Import-PowerShellDataFile $env:IVSCHAT_MODULE_PATH
+    $script:manifest = Read-IvsChatModuleManifest $env:IVSCHAT_MODULE_PATH
     $script:sandbox = (New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) "ivschat-install-$([guid]::NewGuid().ToString('N'))")).FullName
     $script:feed = (New-Item -ItemType Directory (Join-Path $sandbox 'feed')).FullName
     Copy-Item $modulePackage.FullName $feed
@@ -53,7 +53,7 @@ Describe 'The module package' {
     It 'holds the manifest, the cmdlet assembly, its private dependencies, format files, help, LICENSE and README' {
         $zip = [IO.Compression.ZipFile]::OpenRead($modulePackage.FullName)
         try { $entries = @($zip.Entries.FullName) } finally { $zip.Dispose() }
-        foreach ($file in 'IvsChat.psd1', 'IvsChat.dll', 'Dependencies/IvsChat.Client.dll', 'Dependencies/AWSSDK.Core.dll',
+        foreach ($file in 'IvsChat.psd1', 'IvsChat.dll', 'Dependencies/IvsChat.Client.dll', 'Dependencies/AWSSDK.Core.dll', 'core/IvsChat.dll',
             'en-US/IvsChat.dll-Help.xml', 'en-US/about_IvsChat.help.txt', 'LICENSE', 'README.md') {
             $entries | Should -Contain $file
         }
@@ -80,7 +80,7 @@ Describe 'The module package' {
         $null = New-Item -ItemType Directory -Force $folder
         Copy-Item "$builtModule/*" $folder -Recurse
         Write-IvsChatModuleManifest -SourcePath "$repoRoot/IvsChat.psd1" -Destination "$folder/IvsChat.psd1" -Version '0.9.0-preview1' -ReleaseNotes "It's a 'test'."
-        $data = Import-PowerShellDataFile "$folder/IvsChat.psd1"
+        $data = Read-IvsChatModuleManifest "$folder/IvsChat.psd1"
         $data.ModuleVersion | Should -Be '0.9.0'
         $data.PrivateData.PSData.Prerelease | Should -Be 'preview1'
         $data.PrivateData.PSData.ReleaseNotes | Should -Be "It's a 'test'."
