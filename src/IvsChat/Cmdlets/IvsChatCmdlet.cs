@@ -94,8 +94,9 @@ namespace IvsChat.Cmdlets
         private ClientPool.Entry GetClientEntry(string? arn)
         {
             try { return Pool.Get(Arn.RegionOf(arn), WriteDebug); }
-            catch (IvsChatConfigurationException ex)
+            catch (Client.IvsChatConfigurationException clientEx)
             {
+                var ex = (IvsChatConfigurationException)PublicErrors.From(clientEx);
                 ThrowTerminatingError(new ErrorRecord(ex, IvsChatErrorIds.Configuration, ErrorCategory.InvalidOperation, null)
                 {
                     ErrorDetails = new ErrorDetails(ex.Message)
@@ -117,6 +118,7 @@ namespace IvsChat.Cmdlets
                          (string.IsNullOrEmpty(arn) ? "" : " for " + arn) + ".");
             try { return call(entry.Client, CancellationToken).GetAwaiter().GetResult(); }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested) { throw new PipelineStoppedException(); }
+            catch (Exception ex) when (PublicErrors.IsTranslatable(ex)) { throw PublicErrors.From(ex); }
             finally { DrainClientLog(); }
         }
 
@@ -135,6 +137,7 @@ namespace IvsChat.Cmdlets
                     bool more;
                     try { more = e.MoveNextAsync().AsTask().GetAwaiter().GetResult(); }
                     catch (OperationCanceledException) when (_stop.IsCancellationRequested) { throw new PipelineStoppedException(); }
+                    catch (Exception ex) when (PublicErrors.IsTranslatable(ex)) { throw PublicErrors.From(ex); }
                     finally { DrainClientLog(); }
                     if (!more) yield break;
                     yield return e.Current;
