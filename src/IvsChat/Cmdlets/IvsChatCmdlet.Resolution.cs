@@ -14,7 +14,7 @@ namespace IvsChat.Cmdlets
         /// <summary>Every room matching <paramref name="identifier"/> (ARN: fetched with GetRoom; id; name, with
         /// wildcards when <paramref name="allowWildcards"/>). A non-wildcard value that matches nothing throws
         /// RoomNotFound; a wildcard that matches nothing yields nothing.</summary>
-        protected IEnumerable<Room> FindRooms(string identifier, bool allowWildcards)
+        protected IEnumerable<RoomSummary> FindRooms(string identifier, bool allowWildcards)
         {
             if (Arn.LooksLikeArn(identifier))
             {
@@ -27,7 +27,7 @@ namespace IvsChat.Cmdlets
             {
                 var pattern = new WildcardPattern(identifier, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
                 foreach (var r in ListRoomSummaries(null))
-                    if (pattern.IsMatch(r.Name ?? "")) yield return ToObject.Room(r);
+                    if (pattern.IsMatch(r.Name ?? "")) yield return r;
                 yield break;
             }
             if (Arn.LooksLikeId(identifier))
@@ -36,15 +36,15 @@ namespace IvsChat.Cmdlets
                 var byName = new List<RoomSummary>();
                 foreach (var r in ListRoomSummaries(null))
                 {
-                    if (string.Equals(r.Id, identifier, StringComparison.Ordinal)) { yield return ToObject.Room(r); yield break; }
+                    if (string.Equals(r.Id, identifier, StringComparison.Ordinal)) { yield return r; yield break; }
                     if (string.Equals(r.Name, identifier, StringComparison.Ordinal)) byName.Add(r);
                 }
-                foreach (var r in byName) { found = true; yield return ToObject.Room(r); }
+                foreach (var r in byName) { found = true; yield return r; }
             }
             else
             {
                 foreach (var r in ListRoomSummaries(identifier))
-                    if (string.Equals(r.Name, identifier, StringComparison.Ordinal)) { found = true; yield return ToObject.Room(r); }
+                    if (string.Equals(r.Name, identifier, StringComparison.Ordinal)) { found = true; yield return r; }
             }
             if (!found)
                 throw new IvsChatResolutionException(IvsChatErrorIds.RoomNotFound, ErrorCategory.ObjectNotFound,
@@ -60,7 +60,7 @@ namespace IvsChat.Cmdlets
         }
 
         /// <summary>The one room <paramref name="identifier"/> names, as listed (an ARN is fetched with GetRoom).</summary>
-        protected Room ResolveRoom(string identifier)
+        protected RoomSummary ResolveRoom(string identifier)
         {
             var matches = FindRooms(identifier, allowWildcards: false).Take(21).ToList();
             if (matches.Count > 1)
@@ -70,7 +70,7 @@ namespace IvsChat.Cmdlets
             return matches[0];
         }
 
-        /// <summary>Rooms as the service lists them, optionally filtered by exact name on the server.</summary>
+        /// <summary>Rooms as the service lists them (summaries), optionally filtered by exact name on the server.</summary>
         protected IEnumerable<RoomSummary> ListRoomSummaries(string? name, string? loggingConfigurationArn = null, string? messageReviewHandlerUri = null, int? pageSize = null) =>
             ListService("ListRooms", null, (c, ct) => c.ListRoomsPaginatedAsync(new ListRoomsRequest
             {
@@ -78,15 +78,15 @@ namespace IvsChat.Cmdlets
                 LoggingConfigurationIdentifier = loggingConfigurationArn,
                 MessageReviewHandlerUri = messageReviewHandlerUri,
                 MaxResults = pageSize,
-            }, ct));
+            }, ct)).Select(ToObject.RoomSummary);
 
         /// <summary>Logging configurations as the service lists them.</summary>
         protected IEnumerable<LoggingConfigurationSummary> ListLoggingConfigurationSummaries(int? pageSize = null) =>
             ListService("ListLoggingConfigurations", null, (c, ct) => c.ListLoggingConfigurationsPaginatedAsync(
-                new ListLoggingConfigurationsRequest { MaxResults = pageSize }, ct));
+                new ListLoggingConfigurationsRequest { MaxResults = pageSize }, ct)).Select(ToObject.LoggingConfigurationSummary);
 
         /// <summary>Every logging configuration matching <paramref name="identifier"/> (ARN, id, or name with optional wildcards).</summary>
-        protected IEnumerable<LoggingConfiguration> FindLoggingConfigurations(string identifier, bool allowWildcards)
+        protected IEnumerable<LoggingConfigurationSummary> FindLoggingConfigurations(string identifier, bool allowWildcards)
         {
             if (Arn.LooksLikeArn(identifier))
             {
@@ -99,21 +99,21 @@ namespace IvsChat.Cmdlets
             {
                 var pattern = new WildcardPattern(identifier, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
                 foreach (var c in ListLoggingConfigurationSummaries())
-                    if (pattern.IsMatch(c.Name ?? "")) yield return ToObject.LoggingConfiguration(c);
+                    if (pattern.IsMatch(c.Name ?? "")) yield return c;
                 yield break;
             }
             var all = ListLoggingConfigurationSummaries().ToList();
             var byId = Arn.LooksLikeId(identifier) ? all.FirstOrDefault(c => string.Equals(c.Id, identifier, StringComparison.Ordinal)) : null;
-            if (byId != null) { yield return ToObject.LoggingConfiguration(byId); yield break; }
+            if (byId != null) { yield return byId; yield break; }
             var byName = all.Where(c => string.Equals(c.Name, identifier, StringComparison.Ordinal)).ToList();
             if (byName.Count == 0)
                 throw new IvsChatResolutionException(IvsChatErrorIds.LoggingConfigurationNotFound, ErrorCategory.ObjectNotFound,
                     "No logging configuration has the ARN, id or name '" + identifier + "'.");
-            foreach (var c in byName) yield return ToObject.LoggingConfiguration(c);
+            foreach (var c in byName) yield return c;
         }
 
         /// <summary>The one logging configuration <paramref name="identifier"/> names.</summary>
-        protected LoggingConfiguration ResolveLoggingConfiguration(string identifier)
+        protected LoggingConfigurationSummary ResolveLoggingConfiguration(string identifier)
         {
             var matches = FindLoggingConfigurations(identifier, allowWildcards: false).ToList();
             if (matches.Count > 1)

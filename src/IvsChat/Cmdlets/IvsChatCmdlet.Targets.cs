@@ -21,7 +21,7 @@ namespace IvsChat.Cmdlets
         /// <summary>Runs <paramref name="act"/> for the room given as an object or as ARN/id/name strings (each
         /// resolved to exactly one room); every failure is reported against its own input item.</summary>
         /// <param name="act">Receives the room's ARN, its name when known, and the input item.</param>
-        protected void ForEachRoom(Room? room, IEnumerable<string>? identifiers, Action<string, string?, object> act)
+        protected void ForEachRoom(RoomSummary? room, IEnumerable<string>? identifiers, Action<string, string?, object> act)
         {
             if (room != null) ForItem(room, () => act(room.Arn, room.Name, room));
             if (identifiers != null)
@@ -35,7 +35,7 @@ namespace IvsChat.Cmdlets
         }
 
         /// <summary>As <see cref="ForEachRoom"/>, for logging configurations.</summary>
-        protected void ForEachLoggingConfiguration(LoggingConfiguration? config, IEnumerable<string>? identifiers, Action<string, string?, object> act)
+        protected void ForEachLoggingConfiguration(LoggingConfigurationSummary? config, IEnumerable<string>? identifiers, Action<string, string?, object> act)
         {
             if (config != null) ForItem(config, () => act(config.Arn, config.Name, config));
             if (identifiers != null)

@@ -9,7 +9,7 @@ namespace IvsChat.Cmdlets
     public sealed class RemoveIvsChatLoggingConfigurationCommand : IvsChatCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
-        public LoggingConfiguration? InputObject { get; set; }
+        public LoggingConfigurationSummary? InputObject { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
         [Alias("Arn", "LoggingConfigurationArn")]
@@ -21,22 +21,18 @@ namespace IvsChat.Cmdlets
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <summary>Writes the removed logging configuration (as given) to the pipeline.</summary>
+        /// <summary>Writes the logging configuration as it was just before removal (GetLoggingConfiguration), for an audit trail.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord() => ForEachLoggingConfiguration(InputObject, Identifier, (arn, name, input) =>
+        protected override void ProcessRecord() => ForEachLoggingConfiguration(InputObject, Identifier, (arn, name, _) =>
         {
             if (!ShouldProcessOrForce(Force, DescribeLoggingConfiguration(arn, name), "Remove logging configuration")) return;
+            var before = PassThru
+                ? ToObject.LoggingConfiguration(CallService("GetLoggingConfiguration", arn, (c, ct) => c.GetLoggingConfigurationAsync(new GetLoggingConfigurationRequest { Identifier = arn }, ct)))
+                : null;
             CallService("DeleteLoggingConfiguration", arn, (c, ct) => c.DeleteLoggingConfigurationAsync(new DeleteLoggingConfigurationRequest { Identifier = arn }, ct));
-            if (PassThru)
-                WriteObject(input as LoggingConfiguration ?? new LoggingConfiguration
-                {
-                    Arn = arn,
-                    Name = name ?? "",
-                    Id = Internal.Arn.TryParse(arn, out _, out _, out var id) ? id : "",
-                    Region = Internal.Arn.RegionOf(arn),
-                });
+            if (before != null) WriteObject(before);
         });
     }
 }

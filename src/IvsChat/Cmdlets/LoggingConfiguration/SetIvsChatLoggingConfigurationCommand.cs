@@ -11,7 +11,7 @@ namespace IvsChat.Cmdlets
     public sealed class SetIvsChatLoggingConfigurationCommand : IvsChatCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
-        public LoggingConfiguration? InputObject { get; set; }
+        public LoggingConfigurationSummary? InputObject { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
         [Alias("Arn", "LoggingConfigurationArn")]

@@ -22,7 +22,7 @@ namespace IvsChat.Cmdlets.Messaging
         public const string TokenSet = "Token";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
-        public Room? InputObject { get; set; }
+        public RoomSummary? InputObject { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.Identifier)]
         [Alias("Arn", "RoomArn", "Room")]

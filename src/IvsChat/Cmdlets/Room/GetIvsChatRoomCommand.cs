@@ -7,9 +7,10 @@ using IvsChat.Internal;
 namespace IvsChat.Cmdlets
 {
     /// <summary>Lists rooms (streaming page by page) or gets them by ARN, id or name (wildcards allowed).
-    /// A listing returns what ListRooms returns (no message limits); an exact ARN, id or name returns full details.</summary>
+    /// A listing (no name, a wildcard, or a filter) writes IvsChat.RoomSummary objects, what ListRooms returns (no
+    /// message limits); -Detailed, or an exact ARN, id or name, writes full IvsChat.Room objects (GetRoom).</summary>
     [Cmdlet(VerbsCommon.Get, "IvsChatRoom", DefaultParameterSetName = ParameterSets.Name, SupportsPaging = true)]
-    [OutputType(typeof(Room))]
+    [OutputType(typeof(RoomSummary), typeof(Room))]
     public sealed class GetIvsChatRoomCommand : IvsChatCmdlet
     {
         [Parameter(Position = 0, ParameterSetName = ParameterSets.Name)]
@@ -33,6 +34,10 @@ namespace IvsChat.Cmdlets
         [ValidateModelString(Rules.LambdaArnPattern, 0, 170, Rules.LambdaArnRule)]
         public string? MessageReviewHandlerUri { get; set; }
 
+        /// <summary>Writes full rooms (one GetRoom per listed room, paced by the client's rate limiter) instead of summaries.</summary>
+        [Parameter(ParameterSetName = ParameterSets.Name)]
+        public SwitchParameter Detailed { get; set; }
+
         private ulong _skipped;
         private ulong _written;
         private bool _totalWritten;
@@ -52,42 +57,42 @@ namespace IvsChat.Cmdlets
                 if (Done) return;
                 ForItem(value, () =>
                 {
+                    // A listing lacks the message limits: an exact lookup fetches the room itself.
                     var exact = !WildcardPattern.ContainsWildcardCharacters(value) || Internal.Arn.LooksLikeArn(value);
                     foreach (var room in FindRooms(value, allowWildcards: true))
-                    {
-                        // A listing lacks the message limits: an exact lookup fetches the room itself.
-                        var full = exact && !Internal.Arn.LooksLikeArn(value)
-                            ? ToObject.Room(CallService("GetRoom", room.Arn, (c, ct) => c.GetRoomAsync(new GetRoomRequest { Identifier = room.Arn }, ct)))
-                            : room;
-                        if (!Emit(full)) return;
-                    }
+                        if (!Emit(room, detailed: exact || Detailed)) return;
                 });
             }
         }
 
-        private void ListAll(Func<Room, bool>? nameFilter)
+        private void ListAll(Func<RoomSummary, bool>? nameFilter)
         {
             string? loggingArn = LoggingConfiguration != null ? ResolveLoggingConfigurationArn(LoggingConfiguration) : null;
             int? pageSize = null;
             if (PagingParameters.First != ulong.MaxValue && nameFilter == null)
                 pageSize = (int)Math.Max(1, Math.Min(50UL, PagingParameters.First + Math.Min(PagingParameters.Skip, 50UL)));
-            foreach (var summary in ListRoomSummaries(null, loggingArn, MessageReviewHandlerUri, pageSize))
+            foreach (var room in ListRoomSummaries(null, loggingArn, MessageReviewHandlerUri, pageSize))
             {
-                var room = ToObject.Room(summary);
                 if (nameFilter != null && !nameFilter(room)) continue;
-                if (!Emit(room)) return;
+                if (!Emit(room, Detailed)) return;
             }
         }
 
         private bool Done => _written >= PagingParameters.First;
 
-        /// <summary>Applies -Skip/-First; false once enough items were written (stop requesting pages).</summary>
-        private bool Emit(Room room)
+        /// <summary>Applies -Skip/-First; false once enough items were written (stop requesting pages). With
+        /// <paramref name="detailed"/> a summary is replaced by the full room; a room that fails (e.g. deleted since
+        /// the listing) is an error of its own and the listing goes on.</summary>
+        private bool Emit(RoomSummary room, bool detailed)
         {
             if (Done) return false;
             if (_skipped < PagingParameters.Skip) { _skipped++; return true; }
-            WriteObject(room);
-            _written++;
+            if (detailed && !(room is Room))
+            {
+                var arn = room.Arn;
+                ForItem(room, () => { WriteObject(ToObject.Room(CallService("GetRoom", arn, (c, ct) => c.GetRoomAsync(new GetRoomRequest { Identifier = arn }, ct)))); _written++; });
+            }
+            else { WriteObject(room); _written++; }
             return !Done;
         }
 

@@ -9,7 +9,7 @@ namespace IvsChat.Cmdlets
     public sealed class RemoveIvsChatRoomCommand : IvsChatCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
-        public Room? InputObject { get; set; }
+        public RoomSummary? InputObject { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
         [Alias("Arn", "RoomArn")]
@@ -21,17 +21,16 @@ namespace IvsChat.Cmdlets
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <summary>Writes the removed room (as given) to the pipeline.</summary>
+        /// <summary>Writes the room as it was just before removal (GetRoom: every setting and tag), for an audit trail.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord() => ForEachRoom(InputObject, Identifier, (arn, name, input) =>
+        protected override void ProcessRecord() => ForEachRoom(InputObject, Identifier, (arn, name, _) =>
         {
             if (!ShouldProcessOrForce(Force, DescribeRoom(arn, name), "Remove room")) return;
+            var before = PassThru ? ToObject.Room(CallService("GetRoom", arn, (c, ct) => c.GetRoomAsync(new GetRoomRequest { Identifier = arn }, ct))) : null;
             CallService("DeleteRoom", arn, (c, ct) => c.DeleteRoomAsync(new DeleteRoomRequest { Identifier = arn }, ct));
-            if (PassThru) WriteObject(input as Room ?? new Room { Arn = arn, Name = name ?? "", Id = IdOf(arn), Region = Internal.Arn.RegionOf(arn) });
+            if (before != null) WriteObject(before);
         });
-
-        private static string IdOf(string arn) => Internal.Arn.TryParse(arn, out _, out _, out var id) ? id : "";
     }
 }

@@ -15,7 +15,7 @@ namespace IvsChat.Cmdlets
     public sealed class NewIvsChatTokenCommand : IvsChatCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
-        public Room? InputObject { get; set; }
+        public RoomSummary? InputObject { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
         [Alias("Arn", "RoomArn", "Room")]
