@@ -110,5 +110,26 @@ function Invoke-FreshPwsh {
     & $self @prefix -NoProfile -NonInteractive -Command $Command 2>&1
 }
 
-Export-ModuleMember -Function Invoke-FreshPwsh, Start-TestEmulator, Stop-TestEmulator, Use-TestEmulator, Invoke-EmulatorControl,
+function Invoke-FreshPwshWithoutInput {
+    # As Invoke-FreshPwsh, with standard input closed (as in a scheduled runbook): any prompt fails at once.
+    # Returns ExitCode, Output and Error (text).
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][string] $Command, [int] $TimeoutSeconds = 120)
+    $self = (Get-Process -Id $PID).Path
+    $psi = [System.Diagnostics.ProcessStartInfo]::new($self)
+    if ([IO.Path]::GetFileNameWithoutExtension($self) -eq 'dotnet') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+    foreach ($a in '-NoProfile', '-NonInteractive', '-Command', $Command) { $psi.ArgumentList.Add($a) }
+    $psi.RedirectStandardInput = $true
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($psi)
+    $process.StandardInput.Close()
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+    if (-not $process.WaitForExit($TimeoutSeconds * 1000)) { $process.Kill(); throw "pwsh did not finish within $TimeoutSeconds s: $Command" }
+    [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result; Error = $stderr.Result }
+}
+
+Export-ModuleMember -Function Invoke-FreshPwsh, Invoke-FreshPwshWithoutInput, Start-TestEmulator, Stop-TestEmulator, Use-TestEmulator, Invoke-EmulatorControl,
     Reset-TestEmulator, Get-EmulatorRequestCount, Clear-EmulatorRequestCount, Add-EmulatorFault
