@@ -151,6 +151,9 @@ namespace IvsChat.Cmdlets
 
         private void DrainClientLog() => _pool?.Drain(WriteDebug);
 
+        /// <summary>WriteVerbose that never prompts under -Debug (see <see cref="VerboseLines"/>).</summary>
+        public new void WriteVerbose(string text) => VerboseLines.Write(this, MyInvocation, text);
+
         // ---- errors ----
 
         /// <summary>Reports a per-item failure as a non-terminating error (ErrorId = AWS error code or one of

@@ -15,6 +15,9 @@ namespace IvsChat.Cmdlets.Messaging
 
         protected override void StopProcessing() => _stop.Cancel();
 
+        /// <summary>WriteVerbose that never prompts under -Debug (see <see cref="Internal.VerboseLines"/>).</summary>
+        public new void WriteVerbose(string text) => Internal.VerboseLines.Write(this, MyInvocation, text);
+
         /// <summary>Waits for a messaging call on the pipeline thread; Ctrl+C stops the pipeline.</summary>
         protected T Wait<T>(ChatConnection connection, Func<CancellationToken, Task<T>> call)
         {
