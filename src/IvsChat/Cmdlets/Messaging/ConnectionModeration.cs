@@ -14,8 +14,8 @@ namespace IvsChat.Cmdlets.Messaging
 
         /// <summary>Sends the request and returns the aws:* event that confirms it, or null after writing a
         /// non-terminating error (403 missing capability, closed connection, timeout).</summary>
-        public static ChatEvent? Run(Cmdlet cmdlet, ChatConnection connection, object target,
-            Func<IvsChatConnection, CancellationToken, Task<ChatEvent>> request, CancellationToken cancellationToken)
+        public static Client.Messaging.ChatEvent? Run(Cmdlet cmdlet, ChatConnection connection, object target,
+            Func<IvsChatConnection, CancellationToken, Task<Client.Messaging.ChatEvent>> request, CancellationToken cancellationToken)
         {
             try
             {

@@ -28,8 +28,8 @@ namespace IvsChat.Cmdlets.Messaging
             ForItem(Content, () =>
             {
                 var attributes = Attribute == null ? null : ToStringMap(Attribute);
-                ChatMessage delivered = Wait(Connection, ct => Connection.Connection.SendMessageAsync(Content, attributes, ct));
-                WriteObject(delivered);
+                var delivered = Wait(Connection, ct => Connection.Connection.SendMessageAsync(Content, attributes, ct));
+                WriteObject(ChatItems.Message(delivered, Connection));
             });
         }
 
