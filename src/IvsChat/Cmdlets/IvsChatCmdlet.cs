@@ -25,6 +25,7 @@ namespace IvsChat.Cmdlets
 
         [Parameter]
         [Alias("StoredCredentials", "AWSProfileName")]
+        [ArgumentCompleter(typeof(ProfileCompleter))]
         public string? ProfileName { get; set; }
 
         [Parameter]

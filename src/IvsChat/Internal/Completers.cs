@@ -69,6 +69,9 @@ namespace IvsChat.Internal
         private static readonly Dictionary<string, KeyValuePair<DateTime, List<KeyValuePair<string, string>>>> Cache =
             new Dictionary<string, KeyValuePair<DateTime, List<KeyValuePair<string, string>>>>(StringComparer.Ordinal);
 
+        /// <summary>Name/ARN pairs of the rooms or logging configurations (cached briefly).</summary>
+        public static List<KeyValuePair<string, string>> Items(string kind, IDictionary bound) => Load(kind, bound);
+
         public static IEnumerable<CompletionResult> Complete(string kind, string wordToComplete, IDictionary fakeBoundParameters)
         {
             List<KeyValuePair<string, string>> items;
@@ -80,7 +83,33 @@ namespace IvsChat.Internal
                 .GroupBy(r => r.CompletionText).Select(g => g.First()).ToList();
         }
 
-        private static List<KeyValuePair<string, string>> Load(string kind, IDictionary bound)
+        private static List<KeyValuePair<string, string>> Load(string kind, IDictionary bound) => WithClient(bound, (entry, cancel) =>
+        {
+            var key = kind + "|" + entry.Settings.Endpoint + "|" + entry.Settings.Region + "|" + entry.Settings.CredentialSource;
+            lock (Gate)
+            {
+                if (Cache.TryGetValue(key, out var hit) && DateTime.UtcNow - hit.Key < CacheFor) return hit.Value;
+            }
+            var items = new List<KeyValuePair<string, string>>();
+            if (kind == "room")
+            {
+                var e = entry.Client.ListRoomsPaginatedAsync(new ListRoomsRequest(), cancel).GetAsyncEnumerator(cancel);
+                try { while (e.MoveNextAsync().AsTask().GetAwaiter().GetResult() && items.Count < 1000) items.Add(new KeyValuePair<string, string>(e.Current.Name ?? "", e.Current.Arn ?? "")); }
+                finally { e.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+            }
+            else
+            {
+                var e = entry.Client.ListLoggingConfigurationsPaginatedAsync(new ListLoggingConfigurationsRequest(), cancel).GetAsyncEnumerator(cancel);
+                try { while (e.MoveNextAsync().AsTask().GetAwaiter().GetResult() && items.Count < 1000) items.Add(new KeyValuePair<string, string>(e.Current.Name ?? "", e.Current.Arn ?? "")); }
+                finally { e.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
+            }
+            lock (Gate) Cache[key] = new KeyValuePair<DateTime, List<KeyValuePair<string, string>>>(DateTime.UtcNow, items);
+            return items;
+        });
+
+        /// <summary>Runs <paramref name="use"/> with a client built from the command line's common parameters (as the
+        /// cmdlet would build it) and a cancellation that ends after the completion budget.</summary>
+        internal static T WithClient<T>(IDictionary bound, Func<ClientPool.Entry, CancellationToken, T> use)
         {
             var settings = new CommonSettings
             {
@@ -102,32 +131,10 @@ namespace IvsChat.Internal
 
             using (var pool = new ClientPool(settings))
             using (var cts = new CancellationTokenSource(Budget))
-            {
-                var entry = pool.Get(null, _ => { });
-                var key = kind + "|" + entry.Settings.Endpoint + "|" + entry.Settings.Region + "|" + entry.Settings.CredentialSource;
-                lock (Gate)
-                {
-                    if (Cache.TryGetValue(key, out var hit) && DateTime.UtcNow - hit.Key < CacheFor) return hit.Value;
-                }
-                var items = new List<KeyValuePair<string, string>>();
-                if (kind == "room")
-                {
-                    var e = entry.Client.ListRoomsPaginatedAsync(new ListRoomsRequest(), cts.Token).GetAsyncEnumerator(cts.Token);
-                    try { while (e.MoveNextAsync().AsTask().GetAwaiter().GetResult() && items.Count < 1000) items.Add(new KeyValuePair<string, string>(e.Current.Name ?? "", e.Current.Arn ?? "")); }
-                    finally { e.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
-                }
-                else
-                {
-                    var e = entry.Client.ListLoggingConfigurationsPaginatedAsync(new ListLoggingConfigurationsRequest(), cts.Token).GetAsyncEnumerator(cts.Token);
-                    try { while (e.MoveNextAsync().AsTask().GetAwaiter().GetResult() && items.Count < 1000) items.Add(new KeyValuePair<string, string>(e.Current.Name ?? "", e.Current.Arn ?? "")); }
-                    finally { e.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
-                }
-                lock (Gate) Cache[key] = new KeyValuePair<DateTime, List<KeyValuePair<string, string>>>(DateTime.UtcNow, items);
-                return items;
-            }
+                return use(pool.Get(null, _ => { }), cts.Token);
         }
 
-        private static string? Get(IDictionary bound, string name)
+        internal static string? Get(IDictionary bound, string name)
         {
             var v = bound?.Contains(name) == true ? bound[name] : null;
             if (v is PSObject p) v = p.BaseObject;

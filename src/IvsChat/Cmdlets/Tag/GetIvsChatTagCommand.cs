@@ -22,6 +22,7 @@ namespace IvsChat.Cmdlets
 
         /// <summary>Only tags whose key matches (wildcards allowed).</summary>
         [Parameter(Position = 1)]
+        [ArgumentCompleter(typeof(TagKeyCompleter))]
         [SupportsWildcards]
         public string[]? Key { get; set; }
 

@@ -21,6 +21,7 @@ namespace IvsChat.Cmdlets
         public string[]? Identifier { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(TagKeyCompleter))]
         [Alias("TagKey")]
         [ValidateCount(1, 50)]
         [ValidateLength(1, 128)]
