@@ -22,6 +22,8 @@
     VariablesToExport    = @()
     AliasesToExport      = @()
     FormatsToProcess     = @('IvsChat.Format.ps1xml', 'IvsChat.Messaging.Format.ps1xml')
+    # Timestamps stay DateTime but print as ISO 8601 with Z in Format-List * and Export-Csv (IvsChat.Internal.UtcTimes).
+    TypesToProcess       = @('IvsChat.Types.ps1xml')
     PrivateData          = @{
         PSData = @{
             Tags       = @('AWS', 'IVS', 'Chat', 'IvsChat', 'Cloud')

@@ -57,3 +57,35 @@ Describe 'Default views' {
         $text | Should -Match '\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ'
     }
 }
+
+Describe 'Times in Format-List * and Export-Csv' {
+    It 'show ISO 8601 UTC with Z while the properties stay DateTime (<Case>)' -ForEach @(
+        @{ Case = 'room'; Get = { Get-IvsChatRoom -Identifier $room.Arn }; Property = 'CreateTime' }
+        @{ Case = 'room summary'; Get = { Get-IvsChatRoom -Name 'n*' }; Property = 'UpdateTime' }
+        @{ Case = 'chat token'; Get = { New-IvsChatToken $room -UserId u1 }; Property = 'TokenExpirationTime' }
+    ) {
+        $o = & $Get
+        $o.$Property | Should -BeOfType [DateTime]
+        $o.$Property.Kind | Should -Be 'Utc'
+        ($o | Format-List * | Out-String -Width 300) | Should -Match "$Property\s+: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"
+        $row = $o | ConvertTo-Csv | ConvertFrom-Csv
+        $row.$Property | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$'
+        ([datetime]::Parse($row.$Property, [cultureinfo]::InvariantCulture, 'AdjustToUniversal')) | Should -Be $o.$Property.AddTicks(-($o.$Property.Ticks % [TimeSpan]::TicksPerSecond))
+    }
+
+    It 'keep DateTime through JSON and sorting' {
+        $rooms = @(Get-IvsChatRoom -Identifier $room.Arn; New-IvsChatRoom -Name 'later')
+        ($rooms | Sort-Object CreateTime -Descending)[0].Name | Should -Be 'later'
+        ($rooms[0] | ConvertTo-Json | ConvertFrom-Json).CreateTime | Should -BeOfType [DateTime]
+    }
+
+    It 'show a received message''s SendTime with Z' {
+        $c = Connect-IvsChatRoom $room -UserId talker -Capability SendMessage
+        try {
+            $m = Send-IvsChatMessage $c 'hi'
+            $m.SendTime | Should -BeOfType [DateTime]
+            ($m | ConvertTo-Csv | ConvertFrom-Csv).SendTime | Should -Match 'Z$'
+        }
+        finally { $c | Disconnect-IvsChatRoom }
+    }
+}
