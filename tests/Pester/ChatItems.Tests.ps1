@@ -7,15 +7,6 @@ BeforeAll {
     $script:emu = Start-TestEmulator
     Use-TestEmulator $emu
     $script:room = New-IvsChatRoom -Name 'moderated'
-
-    function script:Wait-Until([scriptblock] $Condition, [double] $Seconds = 5) {
-        $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
-        while (-not (& $Condition)) {
-            if ([DateTime]::UtcNow -gt $deadline) { return $false }
-            Start-Sleep -Milliseconds 50
-        }
-        $true
-    }
 }
 
 AfterAll {

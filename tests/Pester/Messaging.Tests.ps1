@@ -11,15 +11,6 @@ BeforeAll {
         (Invoke-RestMethod "$($emu.Endpoint)/_emulator/messaging/connections?roomArn=$([uri]::EscapeDataString($RoomArn))").connections
     }
 
-    function script:Wait-Until([scriptblock] $Condition, [double] $Seconds = 5) {
-        $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
-        while (-not (& $Condition)) {
-            if ([DateTime]::UtcNow -gt $deadline) { return $false }
-            Start-Sleep -Milliseconds 50
-        }
-        $true
-    }
-
     # A second runspace, as a user pressing Ctrl+C in another console would: the module loaded, the same environment.
     # $Script may use $c, the connection passed as -Connection.
     function script:Start-Background([string] $Script, $Connection) {

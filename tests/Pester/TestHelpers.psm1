@@ -110,6 +110,18 @@ function Invoke-FreshPwsh {
     & $self @prefix -NoProfile -NonInteractive -Command $Command 2>&1
 }
 
+function Wait-Until {
+    # True once -Condition holds (polled every 50 ms), false after -Seconds.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][scriptblock] $Condition, [double] $Seconds = 5)
+    $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
+    while (-not (& $Condition)) {
+        if ([DateTime]::UtcNow -gt $deadline) { return $false }
+        Start-Sleep -Milliseconds 50
+    }
+    $true
+}
+
 function Invoke-FreshPwshWithoutInput {
     # As Invoke-FreshPwsh, with standard input closed (as in a scheduled runbook): any prompt fails at once.
     # Returns ExitCode, Output and Error (text).
@@ -131,5 +143,5 @@ function Invoke-FreshPwshWithoutInput {
     [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result; Error = $stderr.Result }
 }
 
-Export-ModuleMember -Function Invoke-FreshPwsh, Invoke-FreshPwshWithoutInput, Start-TestEmulator, Stop-TestEmulator, Use-TestEmulator, Invoke-EmulatorControl,
+Export-ModuleMember -Function Invoke-FreshPwsh, Invoke-FreshPwshWithoutInput, Wait-Until, Start-TestEmulator, Stop-TestEmulator, Use-TestEmulator, Invoke-EmulatorControl,
     Reset-TestEmulator, Get-EmulatorRequestCount, Clear-EmulatorRequestCount, Add-EmulatorFault
