@@ -90,7 +90,7 @@ Describe 'Get-IvsChatRoom' {
     It 'lists every room without parameters' {
         $all = Get-IvsChatRoom
         $all.Count | Should -Be 6
-        $all | ForEach-Object { $_.PSObject.TypeNames | Should -Contain 'IvsChat.Room' }
+        $all | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'IvsChat.RoomSummary' }
     }
 
     It 'gets a room by ARN, id and exact name, with full details' {

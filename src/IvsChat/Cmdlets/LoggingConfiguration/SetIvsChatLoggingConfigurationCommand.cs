@@ -45,7 +45,7 @@ namespace IvsChat.Cmdlets
             var given = (BucketName != null ? 1 : 0) + (LogGroupName != null ? 1 : 0) + (DeliveryStreamName != null ? 1 : 0);
             if (given > 1)
                 ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException("A logging configuration has one destination: give only one of -BucketName, -LogGroupName, -DeliveryStreamName."),
+                    new IvsChatArgumentException("A logging configuration has one destination: give only one of -BucketName, -LogGroupName, -DeliveryStreamName."),
                     "DestinationConflict", ErrorCategory.InvalidArgument, null));
         }
 
