@@ -25,6 +25,8 @@
     VariablesToExport    = @()
     AliasesToExport      = @()
     FormatsToProcess     = @('IvsChat.Format.ps1xml', 'IvsChat.Messaging.Format.ps1xml', 'IvsChat.Configuration.Format.ps1xml')
+    # Timestamps stay DateTime but print as ISO 8601 with Z in Format-List * and Export-Csv (IvsChat.Internal.UtcTimes).
+    TypesToProcess       = @('IvsChat.Types.ps1xml')
     PrivateData          = @{
         PSData = @{
             Tags         = @('AWS', 'IVS', 'IVSChat', 'Chat', 'Streaming', 'Cloud', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')

@@ -84,7 +84,10 @@ BeforeDiscovery {
         # Runs an example's code in its own runspace (output through Out-String so the format views run too) and
         # returns every error: terminating, non-terminating, or left in $Error.
         $deadline = [DateTime]::UtcNow.AddSeconds(60)
-        while ($Runspace.RunspaceStateInfo.State -eq 'Opening' -or $Runspace.RunspaceStateInfo.State -eq 'BeforeOpen') {
+        # Opened comes before the runspace is free: its module import may still be running (then Invoke fails with
+        # 'a pipeline is already running'), so wait until it is Available too.
+        while ($Runspace.RunspaceStateInfo.State -eq 'Opening' -or $Runspace.RunspaceStateInfo.State -eq 'BeforeOpen' -or
+            ($Runspace.RunspaceStateInfo.State -eq 'Opened' -and $Runspace.RunspaceAvailability -ne 'Available')) {
             if ([DateTime]::UtcNow -gt $deadline) { throw 'The example runspace did not open.' }
             Start-Sleep -Milliseconds 20
         }

@@ -86,7 +86,7 @@ Describe 'Get-, Set-, Remove-IvsChatLoggingConfiguration' {
     }
 
     It 'refuses two destinations at once' {
-        { Set-IvsChatLoggingConfiguration $s3 -BucketName 'abc' -LogGroupName 'g' -ErrorAction Stop } | Should -Throw -ErrorId 'DestinationConflict,IvsChat.Cmdlets.SetIvsChatLoggingConfigurationCommand'
+        { Set-IvsChatLoggingConfiguration $s3 -BucketName 'abc' -LogGroupName 'g' -ErrorAction Stop } | Should -Throw -ErrorId 'DestinationConflict,IvsChat.Cmdlets.SetIvsChatLoggingConfigurationCommand' -ExceptionType ([IvsChat.IvsChatArgumentException])
         Get-EmulatorRequestCount $emu -Operation UpdateLoggingConfiguration | Should -Be 0
     }
 

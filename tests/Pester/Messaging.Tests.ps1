@@ -11,15 +11,6 @@ BeforeAll {
         (Invoke-RestMethod "$($emu.Endpoint)/_emulator/messaging/connections?roomArn=$([uri]::EscapeDataString($RoomArn))").connections
     }
 
-    function script:Wait-Until([scriptblock] $Condition, [double] $Seconds = 5) {
-        $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
-        while (-not (& $Condition)) {
-            if ([DateTime]::UtcNow -gt $deadline) { return $false }
-            Start-Sleep -Milliseconds 50
-        }
-        $true
-    }
-
     # A second runspace, as a user pressing Ctrl+C in another console would: the module loaded, the same environment.
     # $Script may use $c, the connection passed as -Connection.
     function script:Start-Background([string] $Script, $Connection) {
@@ -78,10 +69,10 @@ Describe 'Two connections exchange messages' {
 
     It 'delivers a message to both, matched to the sender by request id' {
         $sent = Send-IvsChatMessage $alice 'hello bob' -Attribute @{ mood = 'happy' }
-        $sent.PSObject.TypeNames | Should -Contain 'IvsChat.Client.Messaging.ChatMessage'
+        $sent.PSObject.TypeNames | Should -Contain 'IvsChat.ChatMessage'
         $sent.Content | Should -Be 'hello bob'
-        $sent.Sender.UserId | Should -Be 'alice'
-        $sent.Sender.Attributes['nick'] | Should -Be 'Al'
+        $sent.UserId | Should -Be 'alice'
+        $sent.SenderAttributes['nick'] | Should -Be 'Al'
         $sent.Attributes['mood'] | Should -Be 'happy'
 
         $got = Receive-IvsChatMessage $bob -Count 1 -Timeout 5
@@ -149,7 +140,7 @@ Describe 'Moderation over the socket (-Connection)' {
         $gone = Disconnect-IvsChatUser -Connection $mod -UserId plain -Reason 'enough' -Force -PassThru
         $gone.UserId | Should -Be 'plain'
         Wait-Until { $plain.State -eq 'Closed' } | Should -BeTrue
-        $events = Receive-IvsChatMessage $plain -Timeout 1 3>$null | Where-Object { $_.GetType().FullName -eq 'IvsChat.Client.Messaging.ChatEvent' }
+        $events = Receive-IvsChatMessage $plain -Timeout 1 3>$null | Where-Object { $_.GetType().FullName -eq 'IvsChat.ChatEvent' }
         $events.EventName | Should -Be @('aws:DELETE_MESSAGE', 'aws:DISCONNECT_USER')
         Disconnect-IvsChatRoom $mod
     }

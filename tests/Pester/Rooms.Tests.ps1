@@ -90,7 +90,7 @@ Describe 'Get-IvsChatRoom' {
     It 'lists every room without parameters' {
         $all = Get-IvsChatRoom
         $all.Count | Should -Be 6
-        $all | ForEach-Object { $_.PSObject.TypeNames | Should -Contain 'IvsChat.Room' }
+        $all | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'IvsChat.RoomSummary' }
     }
 
     It 'gets a room by ARN, id and exact name, with full details' {
@@ -129,11 +129,11 @@ Describe 'Get-IvsChatRoom' {
         ($prodB | Get-IvsChatRoom).Arn | Should -Be $prodB.Arn
     }
 
-    It 'reports an unknown name as RoomNotFound (ObjectNotFound) and goes on with the next item' {
+    It 'reports an unknown name as ResourceNotFoundException (ObjectNotFound), as by ARN, and goes on with the next item' {
         $result = 'nothere', 'lobby' | Get-IvsChatRoom -ErrorVariable errs -ErrorAction SilentlyContinue
         $result.Name | Should -Be 'lobby'
         $errs.Count | Should -Be 1
-        $errs[0].FullyQualifiedErrorId | Should -Be 'RoomNotFound,IvsChat.Cmdlets.GetIvsChatRoomCommand'
+        $errs[0].FullyQualifiedErrorId | Should -Be 'ResourceNotFoundException,IvsChat.Cmdlets.GetIvsChatRoomCommand'
         $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $errs[0].TargetObject | Should -Be 'nothere'
     }

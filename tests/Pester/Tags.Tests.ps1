@@ -94,9 +94,9 @@ Describe 'Tags' {
         { Remove-IvsChatTag $room -Key ('k' * 129) -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.RemoveIvsChatTagCommand'
     }
 
-    It 'reports an unknown resource as ResourceNotFound' {
+    It 'reports an unknown resource as ResourceNotFoundException' {
         Get-IvsChatTag 'nothing-here' -ErrorVariable errs -ErrorAction SilentlyContinue
-        $errs[0].FullyQualifiedErrorId | Should -Be 'ResourceNotFound,IvsChat.Cmdlets.GetIvsChatTagCommand'
+        $errs[0].FullyQualifiedErrorId | Should -Be 'ResourceNotFoundException,IvsChat.Cmdlets.GetIvsChatTagCommand'
         $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
 }

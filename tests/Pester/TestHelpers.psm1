@@ -48,6 +48,39 @@ function Restore-AwsEnvironment {
     foreach ($v in $Saved) { Set-Item "env:$($v.Name)" $v.Value }
 }
 
-Export-ModuleMember -Function Invoke-FreshPwsh, Invoke-EmulatorControl, Reset-TestEmulator, Get-EmulatorRequestCount,
-    Clear-EmulatorRequestCount, Add-EmulatorFault, Save-AwsEnvironment, Restore-AwsEnvironment, Start-LocalIvsChatService,
-    Stop-LocalIvsChatService, Use-LocalIvsChatService -Alias Start-TestEmulator, Stop-TestEmulator, Use-TestEmulator
+function Wait-Until {
+    # True once -Condition holds (polled every 50 ms), false after -Seconds.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][scriptblock] $Condition, [double] $Seconds = 5)
+    $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
+    while (-not (& $Condition)) {
+        if ([DateTime]::UtcNow -gt $deadline) { return $false }
+        Start-Sleep -Milliseconds 50
+    }
+    $true
+}
+
+function Invoke-FreshPwshWithoutInput {
+    # As Invoke-FreshPwsh, with standard input closed (as in a scheduled runbook): any prompt fails at once.
+    # Returns ExitCode, Output and Error (text).
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][string] $Command, [int] $TimeoutSeconds = 120)
+    $pwsh = @(Get-PwshCommand)
+    $psi = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
+    foreach ($a in @($pwsh | Select-Object -Skip 1)) { $psi.ArgumentList.Add($a) }
+    foreach ($a in '-NoProfile', '-NonInteractive', '-Command', $Command) { $psi.ArgumentList.Add($a) }
+    $psi.RedirectStandardInput = $true
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($psi)
+    $process.StandardInput.Close()
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+    if (-not $process.WaitForExit($TimeoutSeconds * 1000)) { $process.Kill(); throw "pwsh did not finish within $TimeoutSeconds s: $Command" }
+    [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result; Error = $stderr.Result }
+}
+
+Export-ModuleMember -Function Invoke-FreshPwsh, Invoke-FreshPwshWithoutInput, Wait-Until, Invoke-EmulatorControl, Reset-TestEmulator,
+    Get-EmulatorRequestCount, Clear-EmulatorRequestCount, Add-EmulatorFault, Save-AwsEnvironment, Restore-AwsEnvironment,
+    Start-LocalIvsChatService, Stop-LocalIvsChatService, Use-LocalIvsChatService -Alias Start-TestEmulator, Stop-TestEmulator, Use-TestEmulator

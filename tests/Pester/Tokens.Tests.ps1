@@ -66,11 +66,11 @@ Describe 'New-IvsChatToken' {
         $token.Token | Should -Be $secret
     }
 
-    It 'reports an unknown room as ResourceNotFoundException (by ARN) and RoomNotFound (by name)' {
+    It 'reports an unknown room as ResourceNotFoundException, by ARN and by name alike' {
         $arn = $room.Arn -replace '[A-Za-z0-9]{12}$', 'ZZZZZZZZZZZZ'
         New-IvsChatToken $arn -UserId u1 -ErrorVariable e1 -ErrorAction SilentlyContinue
         $e1[0].FullyQualifiedErrorId | Should -Be 'ResourceNotFoundException,IvsChat.Cmdlets.NewIvsChatTokenCommand'
         New-IvsChatToken 'no-such-room' -UserId u1 -ErrorVariable e2 -ErrorAction SilentlyContinue
-        $e2[0].FullyQualifiedErrorId | Should -Be 'RoomNotFound,IvsChat.Cmdlets.NewIvsChatTokenCommand'
+        $e2[0].FullyQualifiedErrorId | Should -Be 'ResourceNotFoundException,IvsChat.Cmdlets.NewIvsChatTokenCommand'
     }
 }

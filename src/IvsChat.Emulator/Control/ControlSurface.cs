@@ -38,8 +38,10 @@ public static class ControlSurface
         if (request.Headers.Origin.Count > 0
             || request.Headers["Sec-Fetch-Site"] is { Count: > 0 } site && site.ToString() != "none")
             return "The /_emulator/ control surface does not answer requests from web pages.";
+        // A bodiless POST may still name a content type (PowerShell's Invoke-RestMethod does); a web page's
+        // request is refused above by its Origin.
         bool hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
-        if ((hasBody || request.ContentType != null) && !IsJson(request.ContentType))
+        if (hasBody && !IsJson(request.ContentType))
             return "The /_emulator/ control surface takes only application/json bodies.";
         return null;
     }

@@ -52,7 +52,7 @@ public abstract class IvsChatCmdlet : CancellableCmdlet
     public string? EndpointUrl { get; set; }
 
     /// <summary>Control-plane calls for this run (one client per region, per profile).</summary>
-    internal ServiceCaller Service => _lastService = ForCurrentProfile().Service;
+    internal ServiceCaller Service => ForCurrentProfile().Service;
 
     /// <summary>Resolves ARNs, ids and names to resources.</summary>
     internal ResourceResolver Resolver => ForCurrentProfile().Resolver;
@@ -70,6 +70,7 @@ public abstract class IvsChatCmdlet : CancellableCmdlet
             var service = new ServiceCaller(new ClientPool(SettingsInput), CancellationToken, WriteVerbose, WriteDebug);
             _byProfile[key] = pair = (service, new ResourceResolver(service));
         }
+        _lastService = pair.Service; // whose last operation a per-item error names
         return pair;
     }
 
@@ -77,7 +78,7 @@ public abstract class IvsChatCmdlet : CancellableCmdlet
     /// Missing credentials or region end the command with one terminating error that says how to fix it.</summary>
     protected override ErrorRecord? ToItemError(Exception ex, object? target)
     {
-        if (ex is IvsChatConfigurationException configuration) ThrowTerminatingError(ConfigurationError(configuration));
+        if (PublicErrors.From(ex) is IvsChatConfigurationException configuration) ThrowTerminatingError(ConfigurationError(configuration));
         return ErrorMapping.ToRecord(ex, target, _lastService?.LastOperation) ?? ChatErrorRecords.From(ex, target);
     }
 

@@ -7,6 +7,10 @@ using IvsChat.Internal;
 
 namespace IvsChat.Configuration
 {
+    // The service's listing shapes (the module's IvsChat.RoomSummary types are what cmdlets write).
+    using LoggingConfigurationSummary = IvsChat.Client.Model.LoggingConfigurationSummary;
+    using RoomSummary = IvsChat.Client.Model.RoomSummary;
+
     /// <summary>What one resource needs: created, changed (update/tag/untag) or deleted, with one change per difference.</summary>
     public sealed class ResourcePlan
     {

@@ -7,7 +7,8 @@ using System.Threading.Tasks;
 namespace IvsChat.Internal;
 
 /// <summary>The one sync-over-async bridge: cmdlets block on the pipeline thread (it has no synchronization
-/// context), Ctrl+C becomes PipelineStoppedException, and queued log lines are written after every wait.</summary>
+/// context), Ctrl+C becomes PipelineStoppedException, the client's exceptions become the module's public ones
+/// (<see cref="PublicErrors"/>), and queued log lines are written after every wait.</summary>
 internal static class AsyncBridge
 {
     /// <summary>Waits for <paramref name="call"/>; <paramref name="afterWait"/> runs whatever happened (e.g. drains
@@ -16,6 +17,7 @@ internal static class AsyncBridge
     {
         try { return call(stop).GetAwaiter().GetResult(); }
         catch (OperationCanceledException) when (stop.IsCancellationRequested) { throw new PipelineStoppedException(); }
+        catch (Exception ex) when (PublicErrors.IsTranslatable(ex)) { throw PublicErrors.From(ex); }
         finally { afterWait?.Invoke(); }
     }
 

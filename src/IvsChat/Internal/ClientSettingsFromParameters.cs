@@ -46,7 +46,7 @@ internal static class ClientSettingsFromParameters
 
     // The listing cmdlets take several regions and profiles: one value applies as is; with several, the listing
     // gives each target its own settings, and completion uses the first.
-    private static string? Text(IDictionary parameters, string name) =>
+    internal static string? Text(IDictionary parameters, string name) =>
         Unwrap(Value(parameters, name) is IList list ? (list.Count > 0 ? list[0] : null) : Value(parameters, name)) as string;
 
     private static object? Unwrap(object? value)

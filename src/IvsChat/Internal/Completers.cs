@@ -69,6 +69,9 @@ namespace IvsChat.Internal
         private static readonly Dictionary<string, KeyValuePair<DateTime, List<KeyValuePair<string, string>>>> Cache =
             new Dictionary<string, KeyValuePair<DateTime, List<KeyValuePair<string, string>>>>(StringComparer.Ordinal);
 
+        /// <summary>Name/ARN pairs of the rooms or logging configurations (cached briefly).</summary>
+        public static List<KeyValuePair<string, string>> Items(string kind, IDictionary bound) => Load(kind, bound);
+
         public static IEnumerable<CompletionResult> Complete(string kind, string wordToComplete, IDictionary fakeBoundParameters)
         {
             List<KeyValuePair<string, string>> items;
@@ -80,7 +83,25 @@ namespace IvsChat.Internal
                 .GroupBy(r => r.CompletionText).Select(g => g.First()).ToList();
         }
 
-        private static List<KeyValuePair<string, string>> Load(string kind, IDictionary bound)
+        private static List<KeyValuePair<string, string>> Load(string kind, IDictionary bound) => WithClient(bound, (entry, cancel) =>
+        {
+            var key = kind + "|" + entry.Settings.Endpoint + "|" + entry.Settings.Region + "|" + entry.Settings.CredentialSource;
+            lock (Gate)
+            {
+                if (Cache.TryGetValue(key, out var hit) && DateTime.UtcNow - hit.Key < CacheFor) return hit.Value;
+            }
+            var items = new List<KeyValuePair<string, string>>();
+            var named = kind == "room"
+                ? AsyncBridge.Stream(ct => entry.Client.ListRoomsPaginatedAsync(new ListRoomsRequest(), ct), cancel).Select(r => (r.Name, r.Arn))
+                : AsyncBridge.Stream(ct => entry.Client.ListLoggingConfigurationsPaginatedAsync(new ListLoggingConfigurationsRequest(), ct), cancel).Select(c => (c.Name, c.Arn));
+            items.AddRange(named.Take(1000).Select(n => new KeyValuePair<string, string>(n.Name ?? "", n.Arn ?? "")));
+            lock (Gate) Cache[key] = new KeyValuePair<DateTime, List<KeyValuePair<string, string>>>(DateTime.UtcNow, items);
+            return items;
+        });
+
+        /// <summary>Runs <paramref name="use"/> with a client built from the command line's common parameters (as the
+        /// cmdlet would build it) and a cancellation that ends after the completion budget.</summary>
+        internal static T WithClient<T>(IDictionary bound, Func<ClientPool.Entry, CancellationToken, T> use)
         {
             object? storedCredentials = null, storedRegion = null;
             try
@@ -93,21 +114,7 @@ namespace IvsChat.Internal
 
             using (var pool = new ClientPool(arnRegion => ClientSettingsFromParameters.ToInput(bound, storedCredentials, storedRegion, arnRegion)))
             using (var cts = new CancellationTokenSource(Budget))
-            {
-                var entry = pool.Get(null, _ => { });
-                var key = kind + "|" + entry.Settings.Endpoint + "|" + entry.Settings.Region + "|" + entry.Settings.CredentialSource;
-                lock (Gate)
-                {
-                    if (Cache.TryGetValue(key, out var hit) && DateTime.UtcNow - hit.Key < CacheFor) return hit.Value;
-                }
-                var items = new List<KeyValuePair<string, string>>();
-                var named = kind == "room"
-                    ? AsyncBridge.Stream(ct => entry.Client.ListRoomsPaginatedAsync(new ListRoomsRequest(), ct), cts.Token).Select(r => (r.Name, r.Arn))
-                    : AsyncBridge.Stream(ct => entry.Client.ListLoggingConfigurationsPaginatedAsync(new ListLoggingConfigurationsRequest(), ct), cts.Token).Select(c => (c.Name, c.Arn));
-                items.AddRange(named.Take(1000).Select(n => new KeyValuePair<string, string>(n.Name ?? "", n.Arn ?? "")));
-                lock (Gate) Cache[key] = new KeyValuePair<DateTime, List<KeyValuePair<string, string>>>(DateTime.UtcNow, items);
-                return items;
-            }
+                return use(pool.Get(null, _ => { }), cts.Token);
         }
     }
 }

@@ -10,31 +10,32 @@ namespace IvsChat.Internal
     {
         public static Room Room(RoomDescription r)
         {
-            var room = Base(new Room(), r.Arn, r.Id, r.Name, r.CreateTime, r.UpdateTime, r.Tags);
+            var room = RoomSettings(new Room(), r.Arn, r.Id, r.Name, r.CreateTime, r.UpdateTime, r.Tags, r.MessageReviewHandler, r.LoggingConfigurationIdentifiers);
             room.MaximumMessageRatePerSecond = r.MaximumMessageRatePerSecond;
             room.MaximumMessageLength = r.MaximumMessageLength;
-            room.MessageReviewHandlerUri = NullIfEmpty(r.MessageReviewHandler?.Uri);
-            room.MessageReviewHandlerFallbackResult = r.MessageReviewHandler?.FallbackResult;
-            room.LoggingConfigurationIdentifiers = r.LoggingConfigurationIdentifiers?.ToArray() ?? Array.Empty<string>();
             return room;
         }
 
-        public static Room Room(RoomSummary r)
+        public static RoomSummary RoomSummary(Client.Model.RoomSummary r) =>
+            RoomSettings(new RoomSummary(), r.Arn, r.Id, r.Name, r.CreateTime, r.UpdateTime, r.Tags, r.MessageReviewHandler, r.LoggingConfigurationIdentifiers);
+
+        private static T RoomSettings<T>(T room, string? arn, string? id, string? name, DateTime? created, DateTime? updated, Dictionary<string, string>? tags,
+            MessageReviewHandler? handler, List<string>? loggingConfigurationIdentifiers) where T : RoomSummary
         {
-            var room = Base(new Room(), r.Arn, r.Id, r.Name, r.CreateTime, r.UpdateTime, r.Tags);
-            room.MessageReviewHandlerUri = NullIfEmpty(r.MessageReviewHandler?.Uri);
-            room.MessageReviewHandlerFallbackResult = r.MessageReviewHandler?.FallbackResult;
-            room.LoggingConfigurationIdentifiers = r.LoggingConfigurationIdentifiers?.ToArray() ?? Array.Empty<string>();
+            Base(room, arn, id, name, created, updated, tags);
+            room.MessageReviewHandlerUri = NullIfEmpty(handler?.Uri);
+            room.MessageReviewHandlerFallbackResult = handler?.FallbackResult;
+            room.LoggingConfigurationIdentifiers = loggingConfigurationIdentifiers?.ToArray() ?? Array.Empty<string>();
             return room;
         }
 
         public static LoggingConfiguration LoggingConfiguration(LoggingConfigurationDescription c) =>
             Destination(Base(new LoggingConfiguration(), c.Arn, c.Id, c.Name, c.CreateTime, c.UpdateTime, c.Tags), c.State, c.DestinationConfiguration);
 
-        public static LoggingConfiguration LoggingConfiguration(LoggingConfigurationSummary c) =>
-            Destination(Base(new LoggingConfiguration(), c.Arn, c.Id, c.Name, c.CreateTime, c.UpdateTime, c.Tags), c.State, c.DestinationConfiguration);
+        public static LoggingConfigurationSummary LoggingConfigurationSummary(Client.Model.LoggingConfigurationSummary c) =>
+            Destination(Base(new LoggingConfigurationSummary(), c.Arn, c.Id, c.Name, c.CreateTime, c.UpdateTime, c.Tags), c.State, c.DestinationConfiguration);
 
-        private static LoggingConfiguration Destination(LoggingConfiguration config, string? state, DestinationConfiguration? d)
+        private static T Destination<T>(T config, string? state, DestinationConfiguration? d) where T : LoggingConfigurationSummary
         {
             config.State = state;
             config.S3BucketName = d?.S3?.BucketName;

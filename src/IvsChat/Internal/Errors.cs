@@ -1,22 +1,9 @@
 using System;
 using System.Management.Automation;
 using System.Net.Http;
-using IvsChat.Client;
 
 namespace IvsChat.Internal
 {
-    /// <summary>A client-side failure about one input item (not found, ambiguous name...), with a stable ErrorId.</summary>
-    public sealed class IvsChatResolutionException : Exception
-    {
-        public IvsChatResolutionException(string errorId, ErrorCategory category, string message) : base(message)
-        {
-            ErrorId = errorId;
-            Category = category;
-        }
-        public string ErrorId { get; }
-        public ErrorCategory Category { get; }
-    }
-
     /// <summary>Stable ErrorIds for failures that are ours rather than the service's.</summary>
     public static class IvsChatErrorIds
     {
@@ -36,39 +23,35 @@ namespace IvsChat.Internal
 
     internal static class ErrorMapping
     {
-        /// <summary>The ErrorRecord for a per-item failure, or null when the exception is not one we report per item.</summary>
+        /// <summary>The ErrorRecord for a per-item failure, or null when the exception is not one we report per item.
+        /// Its Exception is always one of the module's public types (see <see cref="PublicErrors"/>).</summary>
         public static ErrorRecord? ToRecord(Exception ex, object? target, string? operation)
         {
-            switch (ex)
+            if (ex is IvsChatResolutionException resolution && PublicErrors.IsNotFound(resolution)) ex = PublicErrors.NotFound(resolution);
+            switch (PublicErrors.From(ex))
             {
                 case IvsChatServiceException svc:
                     {
                         var record = new ErrorRecord(svc, svc.ErrorCode, Category(svc), target);
-                        var text = (operation != null ? operation + " failed: " : "") + svc.Message +
-                                   (svc.RequestId != null ? " (request id " + svc.RequestId + ")" : "");
-                        record.ErrorDetails = new ErrorDetails(text);
+                        // Without a request id nothing failed at the service (a name matched nothing while listing).
+                        if (svc.RequestId == null) return record;
+                        record.ErrorDetails = new ErrorDetails((operation != null ? operation + " failed: " : "") + svc.Message + " (request id " + svc.RequestId + ")");
                         if (svc.IsRetryable) record.ErrorDetails.RecommendedAction = "The service asked to slow down or failed temporarily: retry later.";
                         return record;
                     }
                 case IvsChatResolutionException own:
                     return new ErrorRecord(own, own.ErrorId, own.Category, target);
-                case IvsChatRequestException req:
-                    return new ErrorRecord(req, IvsChatErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, target);
-                case HttpRequestException http:
+                case IvsChatArgumentException argument:
+                    return new ErrorRecord(argument, IvsChatErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, target);
+                case IvsChatNetworkException network:
                     {
-                        var record = new ErrorRecord(http, IvsChatErrorIds.ConnectionFailed, ErrorCategory.ConnectionError, target);
-                        record.ErrorDetails = new ErrorDetails((operation != null ? operation + " failed: " : "") + "could not reach the service: " + http.Message);
-                        return record;
+                        var timedOut = !(network.InnerException is HttpRequestException);
+                        return new ErrorRecord(network, timedOut ? IvsChatErrorIds.Timeout : IvsChatErrorIds.ConnectionFailed,
+                            timedOut ? ErrorCategory.OperationTimeout : ErrorCategory.ConnectionError, target)
+                        {
+                            ErrorDetails = new ErrorDetails((operation != null ? operation + " failed: " : "") + network.Message),
+                        };
                     }
-                case TimeoutException timeout:
-                    return new ErrorRecord(timeout, IvsChatErrorIds.Timeout, ErrorCategory.OperationTimeout, target);
-                case OperationCanceledException canceled:
-                    // The cmdlet turns cancellations caused by Ctrl+C into PipelineStoppedException before this;
-                    // any other cancellation is the client giving up on a call that took too long.
-                    return new ErrorRecord(canceled, IvsChatErrorIds.Timeout, ErrorCategory.OperationTimeout, target)
-                    {
-                        ErrorDetails = new ErrorDetails((operation != null ? operation + " failed: " : "") + "the service did not answer in time."),
-                    };
                 default:
                     return null;
             }

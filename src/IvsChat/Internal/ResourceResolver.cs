@@ -90,10 +90,10 @@ internal sealed class ResourceResolver
 
     // ---- Get- cmdlets: every match ----
 
-    /// <summary>Every room matching <paramref name="identifier"/> (ARN: fetched with GetRoom; id; name, with
+    /// <summary>Every room (a summary as listed; a full room when fetched by ARN) matching <paramref name="identifier"/> (ARN: fetched with GetRoom; id; name, with
     /// wildcards when <paramref name="allowWildcards"/>). A non-wildcard value that matches nothing throws
     /// RoomNotFound; a wildcard that matches nothing yields nothing.</summary>
-    public IEnumerable<Room> FindRooms(string identifier, bool allowWildcards)
+    public IEnumerable<RoomSummary> FindRooms(string identifier, bool allowWildcards)
     {
         if (!allowWildcards) RefuseWildcards(identifier, "Get-IvsChatRoom");
         if (Arn.LooksLikeArn(identifier))
@@ -106,7 +106,7 @@ internal sealed class ResourceResolver
         {
             var pattern = new WildcardPattern(identifier, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
             foreach (var r in ListRoomSummaries(null))
-                if (pattern.IsMatch(r.Name ?? "")) yield return ToObject.Room(r);
+                if (pattern.IsMatch(r.Name ?? "")) yield return r;
             yield break;
         }
         var found = false;
@@ -116,15 +116,15 @@ internal sealed class ResourceResolver
             var byName = new List<RoomSummary>();
             foreach (var r in ListRoomSummaries(null))
             {
-                if (string.Equals(r.Id, identifier, StringComparison.Ordinal)) { yield return ToObject.Room(r); yield break; }
+                if (string.Equals(r.Id, identifier, StringComparison.Ordinal)) { yield return r; yield break; }
                 if (string.Equals(r.Name, identifier, StringComparison.Ordinal)) byName.Add(r);
             }
-            foreach (var r in byName) { found = true; yield return ToObject.Room(r); }
+            foreach (var r in byName) { found = true; yield return r; }
         }
         else
         {
             foreach (var r in ListRoomSummaries(identifier))
-                if (string.Equals(r.Name, identifier, StringComparison.Ordinal)) { found = true; yield return ToObject.Room(r); }
+                if (string.Equals(r.Name, identifier, StringComparison.Ordinal)) { found = true; yield return r; }
         }
         if (!found)
             throw new IvsChatResolutionException(IvsChatErrorIds.RoomNotFound, ErrorCategory.ObjectNotFound,
@@ -132,7 +132,7 @@ internal sealed class ResourceResolver
     }
 
     /// <summary>Every logging configuration matching <paramref name="identifier"/> (ARN, id, or name with optional wildcards).</summary>
-    public IEnumerable<LoggingConfiguration> FindLoggingConfigurations(string identifier, bool allowWildcards)
+    public IEnumerable<LoggingConfigurationSummary> FindLoggingConfigurations(string identifier, bool allowWildcards)
     {
         if (!allowWildcards) RefuseWildcards(identifier, "Get-IvsChatLoggingConfiguration");
         if (Arn.LooksLikeArn(identifier))
@@ -146,22 +146,22 @@ internal sealed class ResourceResolver
         {
             var pattern = new WildcardPattern(identifier, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
             foreach (var c in ListLoggingConfigurationSummaries())
-                if (pattern.IsMatch(c.Name ?? "")) yield return ToObject.LoggingConfiguration(c);
+                if (pattern.IsMatch(c.Name ?? "")) yield return c;
             yield break;
         }
         var all = ListLoggingConfigurationSummaries().ToList();
         var byId = Arn.LooksLikeId(identifier) ? all.FirstOrDefault(c => string.Equals(c.Id, identifier, StringComparison.Ordinal)) : null;
-        if (byId != null) { yield return ToObject.LoggingConfiguration(byId); yield break; }
+        if (byId != null) { yield return byId; yield break; }
         var byName = all.Where(c => string.Equals(c.Name, identifier, StringComparison.Ordinal)).ToList();
         if (byName.Count == 0)
             throw new IvsChatResolutionException(IvsChatErrorIds.LoggingConfigurationNotFound, ErrorCategory.ObjectNotFound,
                 "No logging configuration has the ARN, id or name '" + identifier + "'.");
-        foreach (var c in byName) yield return ToObject.LoggingConfiguration(c);
+        foreach (var c in byName) yield return c;
     }
 
     // ---- listings ----
 
-    /// <summary>Rooms as the service lists them, optionally filtered by exact name on the server.</summary>
+    /// <summary>Rooms as the service lists them (summaries), optionally filtered by exact name on the server.</summary>
     public IEnumerable<RoomSummary> ListRoomSummaries(string? name, string? loggingConfigurationArn = null, string? messageReviewHandlerUri = null, int? pageSize = null) =>
         _service.List("ListRooms", (c, ct) => c.ListRoomsPaginatedAsync(new ListRoomsRequest
         {
@@ -169,10 +169,10 @@ internal sealed class ResourceResolver
             LoggingConfigurationIdentifier = loggingConfigurationArn,
             MessageReviewHandlerUri = messageReviewHandlerUri,
             MaxResults = pageSize,
-        }, ct));
+        }, ct)).Select(ToObject.RoomSummary);
 
     /// <summary>Logging configurations as the service lists them.</summary>
     public IEnumerable<LoggingConfigurationSummary> ListLoggingConfigurationSummaries(int? pageSize = null) =>
         _service.List("ListLoggingConfigurations", (c, ct) => c.ListLoggingConfigurationsPaginatedAsync(
-            new ListLoggingConfigurationsRequest { MaxResults = pageSize }, ct));
+            new ListLoggingConfigurationsRequest { MaxResults = pageSize }, ct)).Select(ToObject.LoggingConfigurationSummary);
 }

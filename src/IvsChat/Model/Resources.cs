@@ -19,27 +19,16 @@ namespace IvsChat
         public override string ToString() => Arn;
     }
 
-    public sealed class Room : IvsChatResource
+    /// <summary>A room as GetRoom returns it, with every setting (see <see cref="RoomSummary"/> for listings).</summary>
+    public sealed class Room : RoomSummary
     {
-        /// <summary>Null when the room came from a listing (ListRooms does not return it).</summary>
         public int? MaximumMessageRatePerSecond { get; set; }
-        /// <summary>Null when the room came from a listing (ListRooms does not return it).</summary>
         public int? MaximumMessageLength { get; set; }
-        public string? MessageReviewHandlerUri { get; set; }
-        public string? MessageReviewHandlerFallbackResult { get; set; }
-        public string[] LoggingConfigurationIdentifiers { get; set; } = Array.Empty<string>();
     }
 
-    public sealed class LoggingConfiguration : IvsChatResource
+    /// <summary>A logging configuration as GetLoggingConfiguration returns it (see <see cref="LoggingConfigurationSummary"/> for listings).</summary>
+    public sealed class LoggingConfiguration : LoggingConfigurationSummary
     {
-        public string? State { get; set; }
-        /// <summary>S3, CloudWatchLogs or Firehose.</summary>
-        public string? DestinationType { get; set; }
-        /// <summary>The bucket, log group or delivery stream name.</summary>
-        public string? Destination { get; set; }
-        public string? S3BucketName { get; set; }
-        public string? LogGroupName { get; set; }
-        public string? DeliveryStreamName { get; set; }
     }
 
     /// <summary>One tag of one resource, so tags can be filtered and piped to Remove-IvsChatTag.</summary>

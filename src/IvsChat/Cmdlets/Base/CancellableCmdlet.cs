@@ -21,6 +21,9 @@ public abstract class CancellableCmdlet : PSCmdlet, IDisposable
         try { _stop.Cancel(); } catch (ObjectDisposedException) { }
     }
 
+    /// <summary>WriteVerbose that never prompts under -Debug (see <see cref="VerboseLines"/>).</summary>
+    public new void WriteVerbose(string text) => VerboseLines.Write(this, MyInvocation, text);
+
     /// <summary>Waits for <paramref name="call"/> on the pipeline thread, then writes the wire trace that the
     /// <paramref name="connection"/>'s background reader queued (only the pipeline thread may write).</summary>
     protected T Await<T>(Func<CancellationToken, Task<T>> call, ChatConnection? connection = null) =>

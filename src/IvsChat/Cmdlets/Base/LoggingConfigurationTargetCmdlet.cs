@@ -8,7 +8,7 @@ public abstract class LoggingConfigurationTargetCmdlet : TargetCmdlet
 {
     [Parameter(ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.InputObjectByPosition)]
-    public LoggingConfiguration? InputObject { get; set; }
+    public LoggingConfigurationSummary? InputObject { get; set; }
 
     /// <summary>The logging configuration's ARN, 12-character id, or name.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]

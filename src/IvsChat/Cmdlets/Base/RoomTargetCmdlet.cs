@@ -8,7 +8,7 @@ public abstract class RoomTargetCmdlet : TargetCmdlet
 {
     [Parameter(ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.InputObjectByPosition)]
-    public Room? InputObject { get; set; }
+    public RoomSummary? InputObject { get; set; }
 
     /// <summary>The room's ARN, 12-character id, or name.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]

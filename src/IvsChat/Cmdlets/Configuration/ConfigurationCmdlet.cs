@@ -9,6 +9,10 @@ using IvsChat.Internal;
 
 namespace IvsChat.Cmdlets
 {
+    // The service's listing shapes (the module's IvsChat.RoomSummary types are what cmdlets write).
+    using LoggingConfigurationSummary = IvsChat.Client.Model.LoggingConfigurationSummary;
+    using RoomSummary = IvsChat.Client.Model.RoomSummary;
+
     /// <summary>What Export/Compare/Sync-IvsChatConfiguration share: reading a region's rooms and logging
     /// configurations (GetRoom paced at its quota) and reading a configuration file.</summary>
     public abstract class ConfigurationCmdlet : IvsChatCmdlet
@@ -32,8 +36,8 @@ namespace IvsChat.Cmdlets
         internal ConfigurationPlanner ReadRegion(out string region, out List<LoggingConfigurationSummary> configs, out List<RoomSummary> rooms)
         {
             region = Service.SettingsFor(null).Region;
-            configs = Resolver.ListLoggingConfigurationSummaries().ToList();
-            rooms = Resolver.ListRoomSummaries(null).ToList();
+            configs = Service.List("ListLoggingConfigurations", (c, ct) => c.ListLoggingConfigurationsPaginatedAsync(new ListLoggingConfigurationsRequest(), ct)).ToList();
+            rooms = Service.List("ListRooms", (c, ct) => c.ListRoomsPaginatedAsync(new ListRoomsRequest(), ct)).ToList();
             return new ConfigurationPlanner(region, configs, rooms, GetFullRoom);
         }
 

@@ -7,6 +7,10 @@ using IvsChat.Configuration;
 
 namespace IvsChat.Cmdlets
 {
+    // The service's listing shapes (the module's IvsChat.RoomSummary types are what cmdlets write).
+    using LoggingConfigurationSummary = IvsChat.Client.Model.LoggingConfigurationSummary;
+    using RoomSummary = IvsChat.Client.Model.RoomSummary;
+
     /// <summary>Writes a region's rooms and logging configurations as a configuration document (JSON): to -Path, or
     /// to the pipeline as one string.</summary>
     [Cmdlet(VerbsData.Export, "IvsChatConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]

@@ -5,9 +5,11 @@ using IvsChat.Internal;
 
 namespace IvsChat.Cmdlets
 {
-    /// <summary>Lists logging configurations (streaming page by page) or gets them by ARN, id or name (wildcards allowed).</summary>
+    /// <summary>Lists logging configurations (streaming page by page) or gets them by ARN, id or name (wildcards allowed).
+    /// A listing (no name or a wildcard) writes IvsChat.LoggingConfigurationSummary objects, what
+    /// ListLoggingConfigurations returns; -Detailed, or an exact ARN, id or name, writes full IvsChat.LoggingConfiguration objects.</summary>
     [Cmdlet(VerbsCommon.Get, "IvsChatLoggingConfiguration", DefaultParameterSetName = ParameterSets.Name, SupportsPaging = true)]
-    [OutputType(typeof(LoggingConfiguration))]
+    [OutputType(typeof(LoggingConfigurationSummary), typeof(LoggingConfiguration))]
     public sealed class GetIvsChatLoggingConfigurationCommand : ListingCmdlet
     {
         [Parameter(Position = 0, ParameterSetName = ParameterSets.Name)]
@@ -20,6 +22,10 @@ namespace IvsChat.Cmdlets
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(LoggingConfigurationCompleter))]
         public string[]? Identifier { get; set; }
+
+        /// <summary>Writes full logging configurations (one GetLoggingConfiguration per listed one, paced by the client's rate limiter) instead of summaries.</summary>
+        [Parameter(ParameterSetName = ParameterSets.Name)]
+        public SwitchParameter Detailed { get; set; }
 
         private ulong _skipped;
         private ulong _written;
@@ -36,7 +42,7 @@ namespace IvsChat.Cmdlets
                         ? (int)System.Math.Max(1, System.Math.Min(50UL, PagingParameters.First + System.Math.Min(PagingParameters.Skip, 50UL)))
                         : (int?)null;
                     foreach (var c in Resolver.ListLoggingConfigurationSummaries(pageSize))
-                        if (!Emit(ToObject.LoggingConfiguration(c))) return;
+                        if (!Emit(c, Detailed)) return;
                 });
                 return;
             }
@@ -45,8 +51,9 @@ namespace IvsChat.Cmdlets
                 if (Done) return;
                 ForItem(value, () =>
                 {
+                    var exact = !WildcardPattern.ContainsWildcardCharacters(value) || Internal.Arn.LooksLikeArn(value);
                     foreach (var c in Resolver.FindLoggingConfigurations(value, allowWildcards: Name != null))
-                        if (!Emit(c)) return;
+                        if (!Emit(c, detailed: exact || Detailed)) return;
                 });
             }
         }
@@ -62,22 +69,39 @@ namespace IvsChat.Cmdlets
             ListEveryTarget("ListLoggingConfigurations", (c, ct) => c.ListLoggingConfigurationsPaginatedAsync(new ListLoggingConfigurationsRequest(), ct),
                 (summary, target) =>
                 {
-                    var config = ToObject.LoggingConfiguration(summary);
-                    return patterns != null && !patterns.Any(p => p.IsMatch(config.Name)) || Emit(WithProfile(config, target));
+                    var config = ToObject.LoggingConfigurationSummary(summary);
+                    return patterns != null && !patterns.Any(p => p.IsMatch(config.Name)) || Emit(config, Detailed, target);
                 });
         }
 
         // With -IncludeTotalCount the listing goes on to the end, counting, so that the total is exact.
         private bool Done => _written >= PagingParameters.First && !PagingParameters.IncludeTotalCount;
 
-        /// <summary>Applies -Skip/-First; false once nothing more is needed (stop requesting pages).</summary>
-        private bool Emit(object config)
+        /// <summary>Applies -Skip/-First; false once nothing more is needed (stop requesting pages). With
+        /// <paramref name="detailed"/> a summary is replaced by the full configuration (a failure is an error of its
+        /// own and the listing goes on). An object listed from one of several targets carries its profile.</summary>
+        private bool Emit(LoggingConfigurationSummary config, bool detailed, ListingTarget? from = null)
         {
             _total++;
             if (_skipped < PagingParameters.Skip) { _skipped++; return true; }
-            if (_written < PagingParameters.First) { WriteObject(config); _written++; }
+            if (_written < PagingParameters.First)
+            {
+                if (detailed && !(config is LoggingConfiguration))
+                {
+                    var arn = config.Arn;
+                    ForItem(config, () =>
+                    {
+                        Write(ToObject.LoggingConfiguration(Service.Call("GetLoggingConfiguration", arn, (c, ct) =>
+                            c.GetLoggingConfigurationAsync(new GetLoggingConfigurationRequest { Identifier = arn }, ct))), from);
+                        _written++;
+                    });
+                }
+                else { Write(config, from); _written++; }
+            }
             return !Done;
         }
+
+        private void Write(LoggingConfigurationSummary config, ListingTarget? from) => WriteObject(from == null ? config : WithProfile(config, from));
 
         protected override void EndProcessing()
         {

@@ -12,21 +12,17 @@ public sealed class RemoveIvsChatLoggingConfigurationCommand : LoggingConfigurat
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>Writes the removed logging configuration (as given) to the pipeline.</summary>
+    /// <summary>Writes the logging configuration as it was just before removal (GetLoggingConfiguration), for an audit trail.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord() => ForEachTarget((arn, name, input) =>
+    protected override void ProcessRecord() => ForEachTarget((arn, name, _) =>
     {
         if (!ShouldProcessOrForce(Force, DescribeLoggingConfiguration(arn, name), "Remove logging configuration")) return;
+        var before = PassThru
+            ? ToObject.LoggingConfiguration(Service.Call("GetLoggingConfiguration", arn, (c, ct) => c.GetLoggingConfigurationAsync(new GetLoggingConfigurationRequest { Identifier = arn }, ct)))
+            : null;
         Service.Call("DeleteLoggingConfiguration", arn, (c, ct) => c.DeleteLoggingConfigurationAsync(new DeleteLoggingConfigurationRequest { Identifier = arn }, ct));
-        if (PassThru)
-            WriteObject(input as LoggingConfiguration ?? new LoggingConfiguration
-            {
-                Arn = arn,
-                Name = name ?? "",
-                Id = Arn.TryParse(arn, out _, out _, out var id) ? id : "",
-                Region = Arn.RegionOf(arn),
-            });
+        if (before != null) WriteObject(before);
     });
 }

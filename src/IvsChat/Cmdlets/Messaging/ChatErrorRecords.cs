@@ -46,12 +46,15 @@ namespace IvsChat.Cmdlets.Messaging
         };
 
         /// <summary>An ERROR frame received on the connection (Receive-IvsChatMessage) or answering a request.</summary>
-        public static ErrorRecord FromChatError(ChatError error, object? target)
+        public static ErrorRecord FromChatError(ChatError error, object? target) =>
+            FromChatError(error.ErrorCode, error.ErrorMessage, error.RequestId, new ChatRequestException(error.ErrorCode, error.ErrorMessage, error.RequestId), target);
+
+        private static ErrorRecord FromChatError(int code, string message, string? requestId, ChatRequestException exception, object? target)
         {
-            var record = new ErrorRecord(new ChatRequestException(error), ErrorId(error.ErrorCode), Category(error.ErrorCode), target);
-            record.ErrorDetails = new ErrorDetails($"The chat service answered error {error.ErrorCode}: {error.ErrorMessage}" +
-                                                   (error.RequestId != null ? $" (request id {error.RequestId})" : ""));
-            string advice = Advice(error.ErrorCode);
+            var record = new ErrorRecord(exception, ErrorId(code), Category(code), target);
+            record.ErrorDetails = new ErrorDetails($"The chat service answered error {code}: {message}" +
+                                                   (requestId != null ? $" (request id {requestId})" : ""));
+            string advice = Advice(code);
             if (advice.Length > 0) record.ErrorDetails.RecommendedAction = advice;
             return record;
         }
@@ -59,15 +62,15 @@ namespace IvsChat.Cmdlets.Messaging
         /// <summary>The record for a messaging failure, or null when the exception is not one (rethrow it).</summary>
         public static ErrorRecord? From(Exception ex, object? target)
         {
-            switch (ex)
+            switch (Internal.PublicErrors.From(ex))
             {
                 case ChatRequestException request:
-                    return FromChatError(request.Error, target);
+                    return FromChatError(request.ErrorCode, request.ErrorMessage, request.RequestId, request, target);
                 case ChatConnectionException connection:
                     return new ErrorRecord(connection, ConnectionFailed,
                         connection.HttpStatusCode == 401 ? ErrorCategory.AuthenticationError
                         : connection.HttpStatusCode == 404 ? ErrorCategory.ObjectNotFound : ErrorCategory.ConnectionError, target);
-                case TimeoutException timeout:
+                case IvsChatNetworkException timeout:
                     return new ErrorRecord(timeout, Internal.IvsChatErrorIds.Timeout, ErrorCategory.OperationTimeout, target);
                 default:
                     return null;

@@ -29,8 +29,8 @@ namespace IvsChat.Cmdlets.Messaging
             ForItem(Content, () =>
             {
                 var attributes = Attribute == null ? null : StringMaps.From(Attribute);
-                ChatMessage delivered = Await(ct => Connection.Connection.SendMessageAsync(Content, attributes, ct), Connection);
-                WriteObject(delivered);
+                var delivered = Await(ct => Connection.Connection.SendMessageAsync(Content, attributes, ct), Connection);
+                WriteObject(ChatItems.Message(delivered, Connection));
             });
         }
     }

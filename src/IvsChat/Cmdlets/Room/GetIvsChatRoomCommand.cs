@@ -7,9 +7,10 @@ using IvsChat.Internal;
 namespace IvsChat.Cmdlets
 {
     /// <summary>Lists rooms (streaming page by page) or gets them by ARN, id or name (wildcards allowed).
-    /// A listing returns what ListRooms returns (no message limits); an exact ARN, id or name returns full details.</summary>
+    /// A listing (no name, a wildcard, or a filter) writes IvsChat.RoomSummary objects, what ListRooms returns (no
+    /// message limits); -Detailed, or an exact ARN, id or name, writes full IvsChat.Room objects (GetRoom).</summary>
     [Cmdlet(VerbsCommon.Get, "IvsChatRoom", DefaultParameterSetName = ParameterSets.Name, SupportsPaging = true)]
-    [OutputType(typeof(Room))]
+    [OutputType(typeof(RoomSummary), typeof(Room))]
     public sealed class GetIvsChatRoomCommand : ListingCmdlet
     {
         [Parameter(Position = 0, ParameterSetName = ParameterSets.Name)]
@@ -33,6 +34,10 @@ namespace IvsChat.Cmdlets
         [ValidateModelString(ServiceLimits.LambdaArnPattern, ServiceLimits.LambdaArnMin, ServiceLimits.LambdaArnMax, Rules.LambdaArn)]
         public string? MessageReviewHandlerUri { get; set; }
 
+        /// <summary>Writes full rooms (one GetRoom per listed room, paced by the client's rate limiter) instead of summaries.</summary>
+        [Parameter(ParameterSetName = ParameterSets.Name)]
+        public SwitchParameter Detailed { get; set; }
+
         private ulong _skipped;
         private ulong _written;
         private ulong _total;
@@ -53,29 +58,24 @@ namespace IvsChat.Cmdlets
                 if (Done) return;
                 ForItem(value, () =>
                 {
+                    // A listing lacks the message limits: an exact lookup fetches the room itself.
                     var exact = !WildcardPattern.ContainsWildcardCharacters(value) || Internal.Arn.LooksLikeArn(value);
                     foreach (var room in Resolver.FindRooms(value, allowWildcards: Name != null))
-                    {
-                        // A listing lacks the message limits: an exact lookup fetches the room itself.
-                        if (!Emit(() => exact && !Internal.Arn.LooksLikeArn(value)
-                            ? ToObject.Room(Service.Call("GetRoom", room.Arn, (c, ct) => c.GetRoomAsync(new GetRoomRequest { Identifier = room.Arn }, ct)))
-                            : room)) return;
-                    }
+                        if (!Emit(room, detailed: exact || Detailed)) return;
                 });
             }
         }
 
-        private void ListAll(Func<Room, bool>? nameFilter)
+        private void ListAll(Func<RoomSummary, bool>? nameFilter)
         {
             string? loggingArn = LoggingConfiguration != null ? Resolver.LoggingConfigurationArn(LoggingConfiguration) : null;
             int? pageSize = null;
             if (PagingParameters.First != ulong.MaxValue && nameFilter == null && !PagingParameters.IncludeTotalCount)
                 pageSize = (int)Math.Max(1, Math.Min(50UL, PagingParameters.First + Math.Min(PagingParameters.Skip, 50UL)));
-            foreach (var summary in Resolver.ListRoomSummaries(null, loggingArn, MessageReviewHandlerUri, pageSize))
+            foreach (var room in Resolver.ListRoomSummaries(null, loggingArn, MessageReviewHandlerUri, pageSize))
             {
-                var room = ToObject.Room(summary);
                 if (nameFilter != null && !nameFilter(room)) continue;
-                if (!Emit(() => room)) return;
+                if (!Emit(room, Detailed)) return;
             }
         }
 
@@ -94,23 +94,36 @@ namespace IvsChat.Cmdlets
                 MessageReviewHandlerUri = MessageReviewHandlerUri,
             }, ct), (summary, target) =>
             {
-                var room = ToObject.Room(summary);
+                var room = ToObject.RoomSummary(summary);
                 if (patterns != null && !patterns.Any(p => p.IsMatch(room.Name))) return true;
-                return Emit(() => WithProfile(room, target));
+                return Emit(room, Detailed, target);
             });
         }
 
         // With -IncludeTotalCount the listing goes on to the end, counting, so that the total is exact.
         private bool Done => _written >= PagingParameters.First && !PagingParameters.IncludeTotalCount;
 
-        /// <summary>Applies -Skip/-First; false once nothing more is needed (stop requesting pages).</summary>
-        private bool Emit(Func<object> room)
+        /// <summary>Applies -Skip/-First; false once nothing more is needed (stop requesting pages). With
+        /// <paramref name="detailed"/> a summary is replaced by the full room; a room that fails (e.g. deleted since
+        /// the listing) is an error of its own and the listing goes on. An object listed from one of several
+        /// targets carries its profile (<paramref name="from"/>).</summary>
+        private bool Emit(RoomSummary room, bool detailed, ListingTarget? from = null)
         {
             _total++;
             if (_skipped < PagingParameters.Skip) { _skipped++; return true; }
-            if (_written < PagingParameters.First) { WriteObject(room()); _written++; }
+            if (_written < PagingParameters.First)
+            {
+                if (detailed && !(room is Room))
+                {
+                    var arn = room.Arn;
+                    ForItem(room, () => { Write(ToObject.Room(Service.Call("GetRoom", arn, (c, ct) => c.GetRoomAsync(new GetRoomRequest { Identifier = arn }, ct))), from); _written++; });
+                }
+                else { Write(room, from); _written++; }
+            }
             return !Done;
         }
+
+        private void Write(RoomSummary room, ListingTarget? from) => WriteObject(from == null ? room : WithProfile(room, from));
 
         protected override void EndProcessing()
         {

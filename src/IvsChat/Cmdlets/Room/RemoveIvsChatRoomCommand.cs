@@ -12,16 +12,15 @@ public sealed class RemoveIvsChatRoomCommand : RoomTargetCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>Writes the removed room (as given) to the pipeline.</summary>
+    /// <summary>Writes the room as it was just before removal (GetRoom: every setting and tag), for an audit trail.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord() => ForEachTarget((arn, name, input) =>
+    protected override void ProcessRecord() => ForEachTarget((arn, name, _) =>
     {
         if (!ShouldProcessOrForce(Force, DescribeRoom(arn, name), "Remove room")) return;
+        var before = PassThru ? ToObject.Room(Service.Call("GetRoom", arn, (c, ct) => c.GetRoomAsync(new GetRoomRequest { Identifier = arn }, ct))) : null;
         Service.Call("DeleteRoom", arn, (c, ct) => c.DeleteRoomAsync(new DeleteRoomRequest { Identifier = arn }, ct));
-        if (PassThru) WriteObject(input as Room ?? new Room { Arn = arn, Name = name ?? "", Id = IdOf(arn), Region = Arn.RegionOf(arn) });
+        if (before != null) WriteObject(before);
     });
-
-    private static string IdOf(string arn) => Arn.TryParse(arn, out _, out _, out var id) ? id : "";
 }

@@ -14,6 +14,7 @@ public sealed class GetIvsChatTagCommand : ResourceTargetCmdlet
     [Parameter(Position = 0, ParameterSetName = ParameterSets.InputObject)]
     [Parameter(Position = 1, ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
+    [ArgumentCompleter(typeof(TagKeyCompleter))]
     [SupportsWildcards]
     public string[]? Key { get; set; }
 

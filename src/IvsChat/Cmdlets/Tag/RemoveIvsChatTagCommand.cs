@@ -18,6 +18,7 @@ public sealed class RemoveIvsChatTagCommand : ResourceTargetCmdlet
     [ValidateCount(1, ServiceLimits.TagKeyListMax)]
     [ValidateLength(ServiceLimits.TagKeyMin, ServiceLimits.TagKeyMax)]
     [ValidateNoWildcards("Get-IvsChatTag <resource> -Key '{0}' | Remove-IvsChatTag")]
+    [ArgumentCompleter(typeof(TagKeyCompleter))]
     public string[] Key { get; set; } = new string[0];
 
     /// <summary>Writes one IvsChat.Tag (key and the value it had) per tag removed; keys the resource did not have are left out.</summary>
