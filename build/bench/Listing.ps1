@@ -3,7 +3,7 @@
 param([Parameter(Mandatory)][hashtable] $Bench)
 
 $small = $Bench.SmallListing; $large = $Bench.LargeListing
-$rows = @("Listing: $large rooms, Get-IvsChatRoom | Measure-Object vs JS SDK paging", "Listing: pwsh peak working set growth, $small -> $large rooms")
+$rows = @("Listing: $large rooms, Get-IvsChatRoom | Measure-Object vs JS SDK paging", "Listing: pwsh peak working set growth during the listing, $small -> $large rooms")
 Invoke-Benchmark 'Listing' -Rows $rows -Targets @('<= 1.0x', '< 50 MB') -Body {
     Assert-BenchModule 'Get-IvsChatRoom'
     $emu = Start-BenchEmulator
@@ -19,9 +19,11 @@ Invoke-Benchmark 'Listing' -Rows $rows -Targets @('<= 1.0x', '< 50 MB') -Body {
     Write-Host ("  seeded {0} more rooms in {1:N0} ms" -f ($large - $small), $seed.ms)
     $largeRuns = @(& $list $large; & $list $large)
     $oursMs = ($largeRuns | Measure-Object ms -Minimum).Minimum
-    # Medians of two processes each side: one process's peak working set depends on when its GCs happened to run.
-    $smallPeak = Get-Median @($smallRuns.peakWorkingSetMB); $largePeak = Get-Median @($largeRuns.peakWorkingSetMB)
-    $growth = $largePeak - $smallPeak
+    # How far the resident set rose during the listing alone, over where it stood after a full GC (see
+    # child/Listing.ps1): the process's own baseline varies by ~10 MB between fresh processes. Median of two per size.
+    $smallRise = Get-Median @($smallRuns | ForEach-Object { $_.listingPeakMB - $_.startMB })
+    $largeRise = Get-Median @($largeRuns | ForEach-Object { $_.listingPeakMB - $_.startMB })
+    $growth = $largeRise - $smallRise
     $detail = [ordered]@{ small = $smallRuns; large = $largeRuns }
     try { $detail.client = Invoke-ClientLoop @('--list') } catch { Write-Host "  IvsChat.Client listing: $($_.Exception.Message)" -ForegroundColor DarkYellow }
     Set-Detail Listing $detail
@@ -35,7 +37,9 @@ Invoke-Benchmark 'Listing' -Rows $rows -Targets @('<= 1.0x', '< 50 MB') -Body {
         Add-Result $rows[0] (Format-Ms $oursMs) (Format-Ms $jsMs) ($oursMs / $jsMs) '<= 1.0x' (($oursMs / $jsMs) -le 1.0) -Note $note
     }
     catch { Add-NotMeasured $rows[0] $_.Exception.Message '<= 1.0x' }
-    $note = 'peak working sets of 2 processes each: {0} MB and {1} MB' -f (($smallRuns.peakWorkingSetMB | ForEach-Object { '{0:N0}' -f $_ }) -join '/'),
+    $note = 'peak resident set during the listing (after a full GC: {0} MB), 2 processes each: {1} MB and {2} MB; process lifetime peaks {3} MB and {4} MB' -f `
+        (($smallRuns.startMB | ForEach-Object { '{0:N0}' -f $_ }) -join '/'), (($smallRuns.listingPeakMB | ForEach-Object { '{0:N0}' -f $_ }) -join '/'),
+        (($largeRuns.listingPeakMB | ForEach-Object { '{0:N0}' -f $_ }) -join '/'), (($smallRuns.peakWorkingSetMB | ForEach-Object { '{0:N0}' -f $_ }) -join '/'),
         (($largeRuns.peakWorkingSetMB | ForEach-Object { '{0:N0}' -f $_ }) -join '/')
-    Add-Result $rows[1] ('{0:N1} MB' -f $growth) ('peak WS {0:N0} MB -> {1:N0} MB' -f $smallPeak, $largePeak) -Target '< 50 MB' -Met ($growth -lt 50) -Note $note
+    Add-Result $rows[1] ('{0:N1} MB' -f $growth) ('rise {0:N1} MB -> {1:N1} MB' -f $smallRise, $largeRise) -Target '< 50 MB' -Met ($growth -lt 50) -Note $note
 }

@@ -1,18 +1,14 @@
-# In a fresh pwsh: Import-Module + the first Get-IvsChatRoom (timed), then Get-IvsChatRoom -Arn in a loop: 100
-# warm-up calls, 7 timed rounds of -Calls (the median round counts), the same protocol as the C# and JS loops.
+# In a fresh pwsh: Get-IvsChatRoom -Arn in a loop (FirstCall.ps1 times the first call): 100 warm-up calls, 7 timed
+# rounds of -Calls (the median round counts), the same protocol as the C# and JS loops.
 # Interleaved with each round: the same calls piped into one Get-IvsChatRoom (one cmdlet run, ARNs bound from the
 # pipeline) and PowerShell's own floor (the same loop around a trivial compiled cmdlet), so that load drift on a
 # shared machine hits all three alike. Prints one JSON line.
 param([Parameter(Mandatory)][string] $ModulePath, [Parameter(Mandatory)][string] $Arn, [int] $Calls = 500, [string] $ClientDll)
 $ErrorActionPreference = 'Stop'
-$t = [Diagnostics.Stopwatch]::StartNew()
 Import-Module $ModulePath
-$importMs = $t.Elapsed.TotalMilliseconds
-$t.Restart()
-$first = Get-IvsChatRoom -Arn $Arn
-$firstMs = $t.Elapsed.TotalMilliseconds
-if ($first.Arn -ne $Arn) { throw "Get-IvsChatRoom returned $($first.Arn), not $Arn" }
-
+$room = Get-IvsChatRoom -Arn $Arn
+if ($room.Arn -ne $Arn) { throw "Get-IvsChatRoom returned $($room.Arn), not $Arn" }
+$t = [Diagnostics.Stopwatch]::new()
 foreach ($i in 1..99) { $null = Get-IvsChatRoom -Arn $Arn }
 $arns = @($Arn) * $Calls
 $rounds = @(); $piped = @(); $floor = @()
@@ -58,7 +54,7 @@ if ($ClientDll) {
     catch { Write-Warning "client pieces not timed: $_" }
 }
 @{
-    cpuUs = $cpuUs; resolveUs = $resolveUs; directUs = $directUs; importMs = $importMs; firstMs = $firstMs
+    cpuUs = $cpuUs; resolveUs = $resolveUs; directUs = $directUs
     loopMs = ($rounds | Sort-Object)[3]; roundMs = @($rounds); pipelineMs = ($piped | Sort-Object)[3]; pipelineCount = $n
     psFloorMs = ($floor | Sort-Object)[3]
 } | ConvertTo-Json -Compress
