@@ -119,7 +119,7 @@ Describe 'Hostile endpoints' {
             $watch.Elapsed.TotalMilliseconds | Should -BeLessThan 1000
             $handle.IsCompleted | Should -BeTrue
         }
-        finally { $ps.Dispose() }
+        finally { Stop-BackgroundPowerShell $ps $handle }
     }
 
     It 'a service whose clock is 30 minutes off: the client corrects its signing time and the call succeeds' {

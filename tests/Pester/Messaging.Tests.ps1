@@ -183,7 +183,7 @@ Describe 'Receive-IvsChatMessage' {
         $clock = [Diagnostics.Stopwatch]::StartNew()
         $bg.PowerShell.Stop()
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 2
-        $bg.PowerShell.Dispose()
+        Stop-BackgroundPowerShell $bg.PowerShell $bg.Handle
         $c.State | Should -Be 'Open'
         $sender = Connect-IvsChatRoom $room -UserId nudger -Capability SendMessage
         $null = Send-IvsChatMessage $sender 'still there?'
@@ -197,8 +197,7 @@ Describe 'Receive-IvsChatMessage' {
         Wait-Until { (Get-ServerConnectionCount $quiet.Arn) -eq 1 } | Should -BeTrue
         Start-Sleep -Milliseconds 300
         $bg.PowerShell.InvocationStateInfo.State | Should -Be 'Running'
-        $bg.PowerShell.Stop()
-        $bg.PowerShell.Dispose()
+        Stop-BackgroundPowerShell $bg.PowerShell $bg.Handle
         Wait-Until { (Get-ServerConnectionCount $quiet.Arn) -eq 0 } 3 | Should -BeTrue
         Remove-IvsChatRoom $quiet -Force
     }

@@ -229,9 +229,9 @@ Describe '-IncludeTotalCount' {
 
     It 'Get-IvsChatRoom -First 2 -IncludeTotalCount writes 2 rooms and the exact total' {
         $out = Get-IvsChatRoom -First 2 -IncludeTotalCount
-        $rooms = @($out | Where-Object { $_ -is [IvsChat.Room] })
+        $rooms = @($out | Where-Object { $_ -is [IvsChat.RoomSummary] })
         $rooms.Count | Should -Be 2
-        $total = $out | Where-Object { $_ -isnot [IvsChat.Room] }
+        $total = $out | Where-Object { $_ -isnot [IvsChat.RoomSummary] }
         ($total | Out-String) | Should -Not -BeLike '*Unknown total count*'
         "$total" | Should -Be '5'
     }
@@ -239,6 +239,6 @@ Describe '-IncludeTotalCount' {
     It 'Get-IvsChatLoggingConfiguration -First 1 -IncludeTotalCount writes the exact total' {
         $out = Get-IvsChatLoggingConfiguration -First 1 -IncludeTotalCount
         ($out | Out-String) | Should -Not -BeLike '*Unknown total count*'
-        "$($out | Where-Object { $_ -isnot [IvsChat.LoggingConfiguration] })" | Should -Be '1'
+        "$($out | Where-Object { $_ -isnot [IvsChat.LoggingConfigurationSummary] })" | Should -Be '1'
     }
 }

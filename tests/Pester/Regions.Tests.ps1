@@ -109,7 +109,7 @@ aws_secret_access_key = whatever
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
         }
         finally {
-            $ps.Dispose()
+            Stop-BackgroundPowerShell $ps $async
             $listener.Stop()
         }
     }

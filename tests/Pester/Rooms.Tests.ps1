@@ -347,7 +347,7 @@ Describe 'Stopping' {
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
         }
         finally {
-            $ps.Dispose()
+            Stop-BackgroundPowerShell $ps $handle
             $listener.Stop()
         }
     }

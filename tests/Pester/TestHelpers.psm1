@@ -60,6 +60,16 @@ function Wait-Until {
     $true
 }
 
+function Stop-BackgroundPowerShell {
+    # Stops a [powershell] started with BeginInvoke, waits until its worker has finished (it may still write to its
+    # streams: disposing first crashes the process), then disposes it.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][powershell] $PowerShell, [Parameter(Mandatory)] $Handle)
+    $PowerShell.Stop()
+    try { $null = $PowerShell.EndInvoke($Handle) } catch { }
+    $PowerShell.Dispose()
+}
+
 function Invoke-FreshPwshWithoutInput {
     # As Invoke-FreshPwsh, with standard input closed (as in a scheduled runbook): any prompt fails at once.
     # Returns ExitCode, Output and Error (text).
@@ -81,6 +91,6 @@ function Invoke-FreshPwshWithoutInput {
     [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result; Error = $stderr.Result }
 }
 
-Export-ModuleMember -Function Invoke-FreshPwsh, Invoke-FreshPwshWithoutInput, Wait-Until, Invoke-EmulatorControl, Reset-TestEmulator,
+Export-ModuleMember -Function Invoke-FreshPwsh, Invoke-FreshPwshWithoutInput, Stop-BackgroundPowerShell, Wait-Until, Invoke-EmulatorControl, Reset-TestEmulator,
     Get-EmulatorRequestCount, Clear-EmulatorRequestCount, Add-EmulatorFault, Save-AwsEnvironment, Restore-AwsEnvironment,
     Start-LocalIvsChatService, Stop-LocalIvsChatService, Use-LocalIvsChatService -Alias Start-TestEmulator, Stop-TestEmulator, Use-TestEmulator

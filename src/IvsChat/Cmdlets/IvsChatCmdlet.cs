@@ -25,6 +25,7 @@ public abstract class IvsChatCmdlet : CancellableCmdlet
     /// <summary>Binds by property name too: objects listed from several profiles carry the one they came from.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("StoredCredentials", "AWSProfileName")]
+    [ArgumentCompleter(typeof(ProfileCompleter))]
     public string? ProfileName { get; set; }
 
     [Parameter]

@@ -32,6 +32,7 @@ namespace IvsChat.Cmdlets
         /// <summary>Profiles (accounts): a listing covers all of them, concurrently; each object carries its ProfileName.</summary>
         [Parameter]
         [Alias("StoredCredentials", "AWSProfileName")]
+        [ArgumentCompleter(typeof(ProfileCompleter))]
         public new string[]? ProfileName
         {
             get => _profileNames;

@@ -130,9 +130,11 @@ namespace IvsChat
     /// request the client refused to send. ParameterName says which input, when known.</summary>
     public sealed class IvsChatArgumentException : IvsChatException
     {
-        public IvsChatArgumentException(string message, string? parameterName = null, Exception? innerException = null)
-            : base(message, innerException) { ParameterName = parameterName; }
+        public IvsChatArgumentException(string message, string? parameterName = null, Exception? innerException = null, string? errorId = null)
+            : base(message, innerException) { ParameterName = parameterName; ErrorId = errorId; }
         public string? ParameterName { get; }
+        /// <summary>The ErrorId of the error record when the rule has one of its own (e.g. DestinationConflict).</summary>
+        public string? ErrorId { get; }
     }
 
     /// <summary>The chat service refused a request on a messaging connection (an ERROR frame): 400 bad request,

@@ -27,22 +27,24 @@ namespace IvsChat.Internal
         /// Its Exception is always one of the module's public types (see <see cref="PublicErrors"/>).</summary>
         public static ErrorRecord? ToRecord(Exception ex, object? target, string? operation)
         {
-            if (ex is IvsChatResolutionException resolution && PublicErrors.IsNotFound(resolution)) ex = PublicErrors.NotFound(resolution);
+            // A name or id that matched nothing while listing: no call failed, so no call is named.
+            var matchedNothing = ex is IvsChatResolutionException resolution && PublicErrors.IsNotFound(resolution);
+            if (matchedNothing) ex = PublicErrors.NotFound((IvsChatResolutionException)ex);
             switch (PublicErrors.From(ex))
             {
                 case IvsChatServiceException svc:
                     {
                         var record = new ErrorRecord(svc, svc.ErrorCode, Category(svc), target);
-                        // Without a request id nothing failed at the service (a name matched nothing while listing).
-                        if (svc.RequestId == null) return record;
-                        record.ErrorDetails = new ErrorDetails((operation != null ? operation + " failed: " : "") + svc.Message + " (request id " + svc.RequestId + ")");
+                        if (matchedNothing) return record;
+                        record.ErrorDetails = new ErrorDetails((operation != null ? operation + " failed: " : "") + svc.Message +
+                                                               (svc.RequestId != null ? " (request id " + svc.RequestId + ")" : ""));
                         if (svc.IsRetryable) record.ErrorDetails.RecommendedAction = "The service asked to slow down or failed temporarily: retry later.";
                         return record;
                     }
                 case IvsChatResolutionException own:
                     return new ErrorRecord(own, own.ErrorId, own.Category, target);
                 case IvsChatArgumentException argument:
-                    return new ErrorRecord(argument, IvsChatErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, target);
+                    return new ErrorRecord(argument, argument.ErrorId ?? IvsChatErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, target);
                 case IvsChatNetworkException network:
                     {
                         var timedOut = !(network.InnerException is HttpRequestException);

@@ -18,7 +18,7 @@ namespace IvsChat.Cmdlets
     public sealed class ExportIvsChatConfigurationCommand : ConfigurationCmdlet
     {
         /// <summary>Only rooms whose name matches (wildcards allowed), with the logging configurations they use.</summary>
-        [Parameter(Position = 0)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Internal.RoomCompleter))]
@@ -83,7 +83,8 @@ namespace IvsChat.Cmdlets
                 });
             }
 
-            var schema = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(ConfigurationDocument).Assembly.Location) ?? "", ConfigurationDocument.SchemaFileName);
+            // The module folder (PowerShell 7 loads the assembly from core/ beneath it).
+            var schema = System.IO.Path.Combine(MyInvocation.MyCommand.Module?.ModuleBase ?? "", ConfigurationDocument.SchemaFileName);
             var json = doc.ToJson(File.Exists(schema) ? new Uri(schema).AbsoluteUri : null);
             WriteVerbose("Exported " + doc.Rooms.Count + " rooms and " + doc.LoggingConfigurations.Count + " logging configurations from " + region + ".");
             if (Path == null) { WriteObject(json); return; }

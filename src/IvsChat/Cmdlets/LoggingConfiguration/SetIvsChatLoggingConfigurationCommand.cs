@@ -45,8 +45,8 @@ public sealed class SetIvsChatLoggingConfigurationCommand : LoggingConfiguration
         // Checked per record: by property name, each piped row may name another destination.
         var given = (BucketName != null ? 1 : 0) + (LogGroupName != null ? 1 : 0) + (DeliveryStreamName != null ? 1 : 0);
         if (given > 1)
-            throw new IvsChatResolutionException("DestinationConflict", ErrorCategory.InvalidArgument,
-                "A logging configuration has one destination: give only one of -BucketName, -LogGroupName, -DeliveryStreamName.");
+            throw new IvsChatArgumentException("A logging configuration has one destination: give only one of -BucketName, -LogGroupName, -DeliveryStreamName.",
+                errorId: "DestinationConflict");
         var destination = Destinations.From(BucketName, LogGroupName, DeliveryStreamName);
         var action = "Update logging configuration" + (destination != null ? " (destination: " + Destinations.Describe(destination) + ")" : "");
         if (!ShouldProcess(DescribeLoggingConfiguration(arn, name), action)) return;

@@ -6,7 +6,7 @@ using IvsChat.Internal;
 namespace IvsChat.Cmdlets;
 
 /// <summary>Disconnects every connection of a user from a room.</summary>
-[Cmdlet(VerbsCommunications.Disconnect, "IvsChatUser", DefaultParameterSetName = ParameterSets.Identifier, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommunications.Disconnect, "IvsChatUser", DefaultParameterSetName = ParameterSets.InputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(UserDisconnection))]
 public sealed class DisconnectIvsChatUserCommand : ModerationCmdlet
 {
