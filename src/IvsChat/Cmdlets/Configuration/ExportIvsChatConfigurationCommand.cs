@@ -25,7 +25,7 @@ namespace IvsChat.Cmdlets
         public string[]? Name { get; set; }
 
         /// <summary>The file to write (overwritten). Without it, the document goes to the pipeline.</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
 
