@@ -78,8 +78,7 @@ Describe 'Get-, Set-, Remove-IvsChatLoggingConfiguration' {
     }
 
     It 'renames and changes the destination; -PassThru returns the new state' {
-        # Known limit: piping $s3 here binds the Identifier set (its S3BucketName fills -BucketName), see the issue note.
-        $updated = Set-IvsChatLoggingConfiguration -InputObject $s3 -Name 'renamed' -DeliveryStreamName 'stream' -PassThru
+        $updated = $s3 | Set-IvsChatLoggingConfiguration -Name 'renamed' -DeliveryStreamName 'stream' -PassThru
         $updated.Name | Should -Be 'renamed'
         $updated.DestinationType | Should -Be 'Firehose'
         Set-IvsChatLoggingConfiguration 'to-cw' -LogGroupName 'other' | Should -BeNullOrEmpty

@@ -220,6 +220,22 @@ Describe 'Tag keys' {
     }
 }
 
+Describe 'A piped resource plus a setting' {
+    BeforeAll { Reset-TestEmulator $emu }
+
+    It 'changes only the named setting: the piped object''s other properties never bind as settings' {
+        $stale = New-IvsChatRoom -Name 'stale' -MaximumMessageLength 100
+        $stale | Set-IvsChatRoom -MaximumMessageLength 200
+        $stale | Set-IvsChatRoom -MaximumMessageRatePerSecond 5
+        $room = Get-IvsChatRoom -Identifier $stale.Arn
+        $room.MaximumMessageLength | Should -Be 200 -Because 'the stale object (length 100) must not write its own length back'
+        $room.MaximumMessageRatePerSecond | Should -Be 5
+        $logs = New-IvsChatLoggingConfiguration -Name 'switch' -BucketName 'bucket-one'
+        $switched = $logs | Set-IvsChatLoggingConfiguration -LogGroupName 'group' -PassThru
+        $switched.DestinationType | Should -Be 'CloudWatchLogs'
+    }
+}
+
 Describe '-IncludeTotalCount' {
     BeforeAll {
         Reset-TestEmulator $emu

@@ -11,7 +11,8 @@ namespace IvsChat.Cmdlets;
 /// (<see cref="Service"/>), resolution of what users type (<see cref="Resolver"/>), and -Force-aware ShouldProcess.</summary>
 public abstract class IvsChatCmdlet : CancellableCmdlet
 {
-    // One caller and resolver per profile: piped objects may each carry the ProfileName they were listed from.
+    // One caller and resolver per profile (-ProfileName may change between records when bound by property name
+    // in a derived cmdlet).
     private readonly Dictionary<string, (ServiceCaller Service, ResourceResolver Resolver)> _byProfile =
         new Dictionary<string, (ServiceCaller, ResourceResolver)>(StringComparer.Ordinal);
     private ServiceCaller? _lastService;
@@ -22,8 +23,9 @@ public abstract class IvsChatCmdlet : CancellableCmdlet
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string? Region { get; set; }
 
-    /// <summary>Binds by property name too: objects listed from several profiles carry the one they came from.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    // Not bound by property name: as a pipeline parameter of every set it makes PowerShell bind a piped resource
+    // to the Identifier set instead of -InputObject (the object's name and other properties are then lost).
+    [Parameter]
     [Alias("StoredCredentials", "AWSProfileName")]
     [ArgumentCompleter(typeof(ProfileCompleter))]
     public string? ProfileName { get; set; }

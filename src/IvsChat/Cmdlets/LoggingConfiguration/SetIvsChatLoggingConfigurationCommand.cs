@@ -10,6 +10,13 @@ namespace IvsChat.Cmdlets;
 [OutputType(typeof(LoggingConfiguration))]
 public sealed class SetIvsChatLoggingConfigurationCommand : LoggingConfigurationTargetCmdlet
 {
+    /// <summary>Mandatory in the object set (unlike the base): otherwise a setting named on the command line makes
+    /// PowerShell prefer the Identifier set for a piped logging configuration, and the object's own properties (e.g. a stale
+    /// S3BucketName) would bind by property name as settings.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.InputObjectByPosition)]
+    public new LoggingConfigurationSummary? InputObject { get => base.InputObject; set => base.InputObject = value; }
+
     /// <summary>The new name.</summary>
     [Parameter(ParameterSetName = ParameterSets.InputObject)]
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
