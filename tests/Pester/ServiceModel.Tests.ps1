@@ -42,6 +42,7 @@ BeforeAll {
         BufferCapacity    = 'the module''s receive buffer'
         Count             = 'how many messages Receive-IvsChatMessage waits for'
         Timeout           = 'how long Receive-IvsChatMessage waits'
+        Type              = 'which received items Receive-IvsChatMessage writes (Message, Event)'
         Attribute         = 'the documented 1 KB quota on token and event attributes (the model has no limit)'
     }
     # Stricter than the model, on purpose.
