@@ -38,7 +38,9 @@ BeforeAll {
         $null = New-Item -ItemType Directory -Force $folder
         Copy-Item "$builtModule/*" $folder -Recurse
         Write-IvsChatModuleManifest -SourcePath "$repoRoot/IvsChat.psd1" -Destination "$folder/IvsChat.psd1" -Version $version -ReleaseNotes "Test build $version."
-        $null = New-IvsChatModulePackage -ModuleFolder $folder -Destination $feed
+        # In the sandbox: PSResourceGet may write its repository store relative to the working folder.
+        Push-Location $sandbox
+        try { $null = New-IvsChatModulePackage -ModuleFolder $folder -Destination $feed } finally { Pop-Location }
         $version
     }
 }
@@ -75,6 +77,10 @@ Describe 'The module package' {
         "$repoRoot/LICENSE" | Should -FileContentMatch 'Apache License'
     }
 
+    It 'leaves nothing in the repository (PSResourceGet writes its store relative to the working folder when HOME moves)' {
+        Join-Path $repoRoot 'PSResourceGet' | Should -Not -Exist
+    }
+
     It 'turns a prerelease version into ModuleVersion plus PSData.Prerelease, and packages it under the full version' {
         $folder = Join-Path $sandbox 'prerelease/IvsChat'
         $null = New-Item -ItemType Directory -Force $folder
@@ -84,8 +90,9 @@ Describe 'The module package' {
         $data.ModuleVersion | Should -Be '0.9.0'
         $data.PrivateData.PSData.Prerelease | Should -Be 'preview1'
         $data.PrivateData.PSData.ReleaseNotes | Should -Be "It's a 'test'."
-        (New-IvsChatModulePackage -ModuleFolder $folder -Destination (Join-Path $sandbox 'prerelease-feed')).Name |
-            Should -Be 'IvsChat.0.9.0-preview1.nupkg'
+        Push-Location $sandbox
+        try { $package = New-IvsChatModulePackage -ModuleFolder $folder -Destination (Join-Path $sandbox 'prerelease-feed') } finally { Pop-Location }
+        $package.Name | Should -Be 'IvsChat.0.9.0-preview1.nupkg'
     }
 
     It 'refuses a version the Gallery cannot take, naming the rule' {
