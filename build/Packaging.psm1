@@ -62,7 +62,6 @@ function New-IvsChatModulePackage {
     # The module folder as a PowerShell Gallery package (IvsChat.<version>.nupkg) in -Destination.
     [CmdletBinding()]
     param([Parameter(Mandatory)][string] $ModuleFolder, [Parameter(Mandatory)][string] $Destination)
-    $null = New-Item -ItemType Directory -Force $Destination
     $manifestPath = Join-Path $ModuleFolder 'IvsChat.psd1'
     # Packed from a data-only copy of the manifest; the real one then goes into the package.
     $staging = Join-Path ([IO.Path]::GetTempPath()) "ivschat-pack-$([guid]::NewGuid().ToString('N'))/IvsChat"
@@ -71,11 +70,12 @@ function New-IvsChatModulePackage {
         Copy-Item "$ModuleFolder/*" $staging -Recurse
         Set-Content (Join-Path $staging 'IvsChat.psd1') (ConvertTo-DataOnlyManifest (Get-Content $manifestPath -Raw)) -NoNewline
         $manifest = Import-PowerShellDataFile (Join-Path $staging 'IvsChat.psd1')
-        Compress-PSResource -Path $staging -DestinationPath $Destination
+        $destinationPath = (New-Item -ItemType Directory -Force $Destination).FullName
+        Compress-PSResource -Path $staging -DestinationPath $destinationPath
     }
     finally { Remove-Item (Split-Path $staging) -Recurse -Force -ErrorAction SilentlyContinue }
     $label = $manifest.PrivateData.PSData['Prerelease']
-    $package = Join-Path $Destination "IvsChat.$($manifest.ModuleVersion)$(if ($label) { "-$label" }).nupkg"
+    $package = Join-Path $destinationPath "IvsChat.$($manifest.ModuleVersion)$(if ($label) { "-$label" }).nupkg"
     if (-not (Test-Path $package)) { throw "Compress-PSResource did not write $package." }
     $zip = [IO.Compression.ZipFile]::Open($package, [IO.Compression.ZipArchiveMode]::Update)
     try {

@@ -23,6 +23,9 @@ BeforeAll {
     # PSResourceGet's CurrentUser scope and repository store follow HOME on Linux and macOS (not XDG_*).
     $env:HOME = (New-Item -ItemType Directory (Join-Path $sandbox 'home')).FullName
     $script:userModules = Join-Path $env:HOME '.local/share/powershell/Modules'
+    # .NET gives '' for the local application data folder while it does not exist, and PSResourceGet (also in this
+    # process, packaging) would then write its repository store relative to the working folder: the repository.
+    $null = New-Item -ItemType Directory -Force (Join-Path $env:HOME '.local/share')
     $env:PSModulePath = $userModules + [IO.Path]::PathSeparator + (Join-Path $PSHOME 'Modules')
 
     function script:Invoke-Sandboxed([string] $Command) {
@@ -38,9 +41,7 @@ BeforeAll {
         $null = New-Item -ItemType Directory -Force $folder
         Copy-Item "$builtModule/*" $folder -Recurse
         Write-IvsChatModuleManifest -SourcePath "$repoRoot/IvsChat.psd1" -Destination "$folder/IvsChat.psd1" -Version $version -ReleaseNotes "Test build $version."
-        # In the sandbox: PSResourceGet may write its repository store relative to the working folder.
-        Push-Location $sandbox
-        try { $null = New-IvsChatModulePackage -ModuleFolder $folder -Destination $feed } finally { Pop-Location }
+        $null = New-IvsChatModulePackage -ModuleFolder $folder -Destination $feed
         $version
     }
 }
@@ -77,9 +78,6 @@ Describe 'The module package' {
         "$repoRoot/LICENSE" | Should -FileContentMatch 'Apache License'
     }
 
-    It 'leaves nothing in the repository (PSResourceGet writes its store relative to the working folder when HOME moves)' {
-        Join-Path $repoRoot 'PSResourceGet' | Should -Not -Exist
-    }
 
     It 'turns a prerelease version into ModuleVersion plus PSData.Prerelease, and packages it under the full version' {
         $folder = Join-Path $sandbox 'prerelease/IvsChat'
@@ -90,9 +88,7 @@ Describe 'The module package' {
         $data.ModuleVersion | Should -Be '0.9.0'
         $data.PrivateData.PSData.Prerelease | Should -Be 'preview1'
         $data.PrivateData.PSData.ReleaseNotes | Should -Be "It's a 'test'."
-        Push-Location $sandbox
-        try { $package = New-IvsChatModulePackage -ModuleFolder $folder -Destination (Join-Path $sandbox 'prerelease-feed') } finally { Pop-Location }
-        $package.Name | Should -Be 'IvsChat.0.9.0-preview1.nupkg'
+        (New-IvsChatModulePackage -ModuleFolder $folder -Destination (Join-Path $sandbox 'prerelease-feed')).Name | Should -Be 'IvsChat.0.9.0-preview1.nupkg'
     }
 
     It 'refuses a version the Gallery cannot take, naming the rule' {
@@ -149,5 +145,6 @@ Uninstall-PSResource -Name IvsChat -Version '*' -Scope CurrentUser
 if (Get-InstalledPSResource -Name IvsChat -ErrorAction SilentlyContinue) { throw 'still installed' }
 "@
         Join-Path $userModules 'IvsChat' | Should -Not -Exist
+        Join-Path $repoRoot 'PSResourceGet' | Should -Not -Exist -Because 'nothing outside temporary folders is touched'
     }
 }
