@@ -12,263 +12,262 @@ using IvsChat.Client.Model;
 
 // CS1591: documented once the parallel work on this file (retry strategy, transport, message objects) is merged.
 #pragma warning disable CS1591
-namespace IvsChat.Client
+namespace IvsChat.Client;
+
+/// <summary>The IVS Chat control plane over REST-JSON, signed with SigV4 (AWSSDK.Core), with AWS "standard"
+/// retries and client-side pacing (RetryStrategy). Thread-safe; cheap to create (the HTTP connections are shared).
+/// This file: the operations; IvsChatClient.Transport.cs: sending one call.</summary>
+public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
 {
-    /// <summary>The IVS Chat control plane over REST-JSON, signed with SigV4 (AWSSDK.Core), with AWS "standard"
-    /// retries and client-side pacing (RetryStrategy). Thread-safe; cheap to create (the HTTP connections are shared).
-    /// This file: the operations; IvsChatClient.Transport.cs: sending one call.</summary>
-    public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
+    private readonly IvsChatClientOptions _options;
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+    private readonly RetryStrategy _retry;
+    private readonly ClockOffset _clockOffset;
+
+    public IvsChatClient(ResolvedClientSettings settings, IvsChatClientOptions? options = null)
     {
-        private readonly IvsChatClientOptions _options;
-        private readonly HttpClient _http;
-        private readonly bool _ownsHttp;
-        private readonly Func<TimeSpan, CancellationToken, Task> _delay;
-        private readonly RetryStrategy _retry;
-        private readonly ClockOffset _clockOffset;
-
-        public IvsChatClient(ResolvedClientSettings settings, IvsChatClientOptions? options = null)
+        Settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _options = options ?? new IvsChatClientOptions();
+        if (_options.HttpHandler != null)
         {
-            Settings = settings ?? throw new ArgumentNullException(nameof(settings));
-            _options = options ?? new IvsChatClientOptions();
-            if (_options.HttpHandler != null)
-            {
-                _http = new HttpClient(_options.HttpHandler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-                _ownsHttp = true;
-            }
-            else _http = HttpClients.For(settings.Timeouts.ConnectTimeout);
-            _delay = _options.Delay ?? ((wait, token) => Task.Delay(wait, token));
-            _retry = new RetryStrategy(settings.Retry, _options);
-            _clockOffset = (_options.ClockOffsets ?? ClockOffsetRegistry.Shared).For(settings.Endpoint);
+            _http = new HttpClient(_options.HttpHandler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+            _ownsHttp = true;
         }
-
-        /// <summary>Where the credentials, region, endpoint and retry settings came from.</summary>
-        public ResolvedClientSettings Settings { get; }
-
-        public void Dispose()
-        {
-            if (_ownsHttp) _http.Dispose();
-        }
-
-        // ---------------- operations ----------------
-
-        public Task<CreateChatTokenResponse> CreateChatTokenAsync(CreateChatTokenRequest request, CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            RequireMember(request.RoomIdentifier, "roomIdentifier");
-            RequireMember(request.UserId, "userId");
-            var sensitive = new List<string?> { request.UserId };
-            if (request.Attributes != null) sensitive.AddRange(request.Attributes.Values);
-            return PostAsync("CreateChatToken", request, Json.CreateChatTokenRequest, Json.CreateChatTokenResponse, cancellationToken, sensitive);
-        }
-
-        public Task<CreateLoggingConfigurationResponse> CreateLoggingConfigurationAsync(CreateLoggingConfigurationRequest request, CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            if (request.DestinationConfiguration == null) throw Missing("destinationConfiguration");
-            return PostAsync("CreateLoggingConfiguration", request, Json.CreateLoggingConfigurationRequest, Json.CreateLoggingConfigurationResponse, cancellationToken);
-        }
-
-        public Task<CreateRoomResponse> CreateRoomAsync(CreateRoomRequest request, CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            return PostAsync("CreateRoom", request, Json.CreateRoomRequest, Json.CreateRoomResponse, cancellationToken);
-        }
-
-        public Task<DeleteLoggingConfigurationResponse> DeleteLoggingConfigurationAsync(DeleteLoggingConfigurationRequest request, CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            RequireMember(request.Identifier, "identifier");
-            return PostAsync("DeleteLoggingConfiguration", request, Json.DeleteLoggingConfigurationRequest, Json.DeleteLoggingConfigurationResponse, cancellationToken);
-        }
-
-        public Task<DeleteMessageResponse> DeleteMessageAsync(DeleteMessageRequest request, CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            RequireMember(request.RoomIdentifier, "roomIdentifier");
-            RequireMember(request.Id, "id");
-            return PostAsync("DeleteMessage", request, Json.DeleteMessageRequest, Json.DeleteMessageResponse, cancellationToken);
-        }
-
-        public Task<DeleteRoomResponse> DeleteRoomAsync(DeleteRoomRequest request, CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            RequireMember(request.Identifier, "identifier");
-            return PostAsync("DeleteRoom", request, Json.DeleteRoomRequest, Json.DeleteRoomResponse, cancellationToken);
-        }
-
-        public Task<DisconnectUserResponse> DisconnectUserAsync(DisconnectUserRequest request, CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            RequireMember(request.RoomIdentifier, "roomIdentifier");
-            RequireMember(request.UserId, "userId");
-            return PostAsync("DisconnectUser", request, Json.DisconnectUserRequest, Json.DisconnectUserResponse, cancellationToken, new[] { request.UserId });
-        }
-
-        public Task<GetLoggingConfigurationResponse> GetLoggingConfigurationAsync(GetLoggingConfigurationRequest request, CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            RequireMember(request.Identifier, "identifier");
-            return PostAsync("GetLoggingConfiguration", request, Json.GetLoggingConfigurationRequest, Json.GetLoggingConfigurationResponse, cancellationToken);
-        }
-
-        public Task<GetRoomResponse> GetRoomAsync(GetRoomRequest request, CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            RequireMember(request.Identifier, "identifier");
-            return PostAsync("GetRoom", request, Json.GetRoomRequest, Json.GetRoomResponse, cancellationToken);
-        }
-
-        public Task<ListLoggingConfigurationsResponse> ListLoggingConfigurationsAsync(ListLoggingConfigurationsRequest request, CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            return PostAsync("ListLoggingConfigurations", request, Json.ListLoggingConfigurationsRequest, Json.ListLoggingConfigurationsResponse, cancellationToken);
-        }
-
-        public Task<ListRoomsResponse> ListRoomsAsync(ListRoomsRequest request, CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            return PostAsync("ListRooms", request, Json.ListRoomsRequest, Json.ListRoomsResponse, cancellationToken);
-        }
-
-        public Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            RequireMember(request.ResourceArn, "resourceArn");
-            return InvokeAsync(new Call("ListTagsForResource", "GET", TagsPath, ArnResource(request.ResourceArn!)), Json.ListTagsForResourceResponse, cancellationToken);
-        }
-
-        public Task<SendEventResponse> SendEventAsync(SendEventRequest request, CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            RequireMember(request.RoomIdentifier, "roomIdentifier");
-            RequireMember(request.EventName, "eventName");
-            return PostAsync("SendEvent", request, Json.SendEventRequest, Json.SendEventResponse, cancellationToken);
-        }
-
-        public Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            RequireMember(request.ResourceArn, "resourceArn");
-            if (request.Tags == null) throw Missing("tags");
-            var body = JsonSerializer.SerializeToUtf8Bytes(new TagResourceBody { Tags = request.Tags }, Json.TagResourceBody);
-            return InvokeAsync(new Call("TagResource", "POST", TagsPath, ArnResource(request.ResourceArn!)) { Body = body }, Json.TagResourceResponse, cancellationToken);
-        }
-
-        public Task<UntagResourceResponse> UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            RequireMember(request.ResourceArn, "resourceArn");
-            if (request.TagKeys == null) throw Missing("tagKeys");
-            var call = new Call("UntagResource", "DELETE", TagsPath, ArnResource(request.ResourceArn!)) { QueryName = "tagKeys", QueryValues = request.TagKeys };
-            return InvokeAsync(call, Json.UntagResourceResponse, cancellationToken);
-        }
-
-        public Task<UpdateLoggingConfigurationResponse> UpdateLoggingConfigurationAsync(UpdateLoggingConfigurationRequest request, CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            RequireMember(request.Identifier, "identifier");
-            return PostAsync("UpdateLoggingConfiguration", request, Json.UpdateLoggingConfigurationRequest, Json.UpdateLoggingConfigurationResponse, cancellationToken);
-        }
-
-        public Task<UpdateRoomResponse> UpdateRoomAsync(UpdateRoomRequest request, CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            RequireMember(request.Identifier, "identifier");
-            return PostAsync("UpdateRoom", request, Json.UpdateRoomRequest, Json.UpdateRoomResponse, cancellationToken);
-        }
-
-        // ---------------- paging ----------------
-
-        public async IAsyncEnumerable<RoomSummary> ListRoomsPaginatedAsync(ListRoomsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            var page = new ListRoomsRequest
-            {
-                Name = request.Name, MaxResults = request.MaxResults, NextToken = request.NextToken,
-                MessageReviewHandlerUri = request.MessageReviewHandlerUri, LoggingConfigurationIdentifier = request.LoggingConfigurationIdentifier,
-            };
-            while (true)
-            {
-                var response = await ListRoomsAsync(page, cancellationToken).ConfigureAwait(false);
-                foreach (var room in response.Rooms) yield return room;
-                if (!HasNextPage(page.NextToken, response.NextToken)) yield break;
-                page.NextToken = response.NextToken;
-            }
-        }
-
-        public async IAsyncEnumerable<LoggingConfigurationSummary> ListLoggingConfigurationsPaginatedAsync(ListLoggingConfigurationsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            Require(request, nameof(request));
-            var page = new ListLoggingConfigurationsRequest { MaxResults = request.MaxResults, NextToken = request.NextToken };
-            while (true)
-            {
-                var response = await ListLoggingConfigurationsAsync(page, cancellationToken).ConfigureAwait(false);
-                foreach (var item in response.LoggingConfigurations) yield return item;
-                if (!HasNextPage(page.NextToken, response.NextToken)) yield break;
-                page.NextToken = response.NextToken;
-            }
-        }
-
-        // A page token that comes back unchanged would loop forever; AWS's paginators stop there too.
-        private static bool HasNextPage(string? sent, string? received) => !string.IsNullOrEmpty(received) && received != sent;
-
-        // ---------------- the wire ----------------
-
-        private const string TagsPath = "/tags/{resourceArn}";
-        private static IvsChatJsonContext Json => IvsChatJsonContext.Wire;
-
-        private static Dictionary<string, string> ArnResource(string arn) => new Dictionary<string, string> { ["{resourceArn}"] = arn };
-
-        private sealed class Call
-        {
-            public Call(string operation, string method, string resourcePath, Dictionary<string, string>? pathResources = null)
-            {
-                Operation = operation; Method = method; ResourcePath = resourcePath; PathResources = pathResources;
-            }
-            public string Operation { get; }
-            public string Method { get; }
-            public string ResourcePath { get; }
-            public Dictionary<string, string>? PathResources { get; }
-            public string? QueryName { get; set; }
-            public IList<string>? QueryValues { get; set; }
-            public byte[]? Body { get; set; }
-            public IEnumerable<string?> Sensitive { get; set; } = Array.Empty<string?>();
-            /// <summary>Scrubs the sensitive values and the credentials of the latest attempt from error text.</summary>
-            public Redactor Redactor { get; set; } = Redactor.None;
-
-            public string DisplayPath => PathResources == null ? ResourcePath
-                : PathResources.Aggregate(ResourcePath, (path, pair) => path.Replace(pair.Key, Uri.EscapeDataString(pair.Value)));
-        }
-
-        private Task<TResponse> PostAsync<TRequest, TResponse>(string operation, TRequest request, JsonTypeInfo<TRequest> requestType,
-            JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken, IEnumerable<string?>? sensitive = null)
-            where TResponse : IvsChatResponse, new()
-        {
-            var call = new Call(operation, "POST", "/" + operation)
-            {
-                Body = JsonSerializer.SerializeToUtf8Bytes(request, requestType),
-                Sensitive = sensitive ?? Array.Empty<string?>(),
-            };
-            return InvokeAsync(call, responseType, cancellationToken);
-        }
-
-        private void Log(IvsChatLogLevel level, string line)
-        {
-            var log = _options.Log;
-            if (log == null) return;
-            try { log(level, line); } catch { /* a broken logger must not break the call */ }
-        }
-
-        private static void Require(object request, string name)
-        {
-            if (request == null) throw new ArgumentNullException(name);
-        }
-
-        private static void RequireMember(string? value, string member)
-        {
-            if (string.IsNullOrEmpty(value)) throw Missing(member);
-        }
-
-        private static IvsChatRequestException Missing(string member) => new IvsChatRequestException(member, member + " is required");
+        else _http = HttpClients.For(settings.Timeouts.ConnectTimeout);
+        _delay = _options.Delay ?? ((wait, token) => Task.Delay(wait, token));
+        _retry = new RetryStrategy(settings.Retry, _options);
+        _clockOffset = (_options.ClockOffsets ?? ClockOffsetRegistry.Shared).For(settings.Endpoint);
     }
+
+    /// <summary>Where the credentials, region, endpoint and retry settings came from.</summary>
+    public ResolvedClientSettings Settings { get; }
+
+    public void Dispose()
+    {
+        if (_ownsHttp) _http.Dispose();
+    }
+
+    // ---------------- operations ----------------
+
+    public Task<CreateChatTokenResponse> CreateChatTokenAsync(CreateChatTokenRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        RequireMember(request.RoomIdentifier, "roomIdentifier");
+        RequireMember(request.UserId, "userId");
+        var sensitive = new List<string?> { request.UserId };
+        if (request.Attributes != null) sensitive.AddRange(request.Attributes.Values);
+        return PostAsync("CreateChatToken", request, Json.CreateChatTokenRequest, Json.CreateChatTokenResponse, cancellationToken, sensitive);
+    }
+
+    public Task<CreateLoggingConfigurationResponse> CreateLoggingConfigurationAsync(CreateLoggingConfigurationRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        if (request.DestinationConfiguration == null) throw Missing("destinationConfiguration");
+        return PostAsync("CreateLoggingConfiguration", request, Json.CreateLoggingConfigurationRequest, Json.CreateLoggingConfigurationResponse, cancellationToken);
+    }
+
+    public Task<CreateRoomResponse> CreateRoomAsync(CreateRoomRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        return PostAsync("CreateRoom", request, Json.CreateRoomRequest, Json.CreateRoomResponse, cancellationToken);
+    }
+
+    public Task<DeleteLoggingConfigurationResponse> DeleteLoggingConfigurationAsync(DeleteLoggingConfigurationRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        RequireMember(request.Identifier, "identifier");
+        return PostAsync("DeleteLoggingConfiguration", request, Json.DeleteLoggingConfigurationRequest, Json.DeleteLoggingConfigurationResponse, cancellationToken);
+    }
+
+    public Task<DeleteMessageResponse> DeleteMessageAsync(DeleteMessageRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        RequireMember(request.RoomIdentifier, "roomIdentifier");
+        RequireMember(request.Id, "id");
+        return PostAsync("DeleteMessage", request, Json.DeleteMessageRequest, Json.DeleteMessageResponse, cancellationToken);
+    }
+
+    public Task<DeleteRoomResponse> DeleteRoomAsync(DeleteRoomRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        RequireMember(request.Identifier, "identifier");
+        return PostAsync("DeleteRoom", request, Json.DeleteRoomRequest, Json.DeleteRoomResponse, cancellationToken);
+    }
+
+    public Task<DisconnectUserResponse> DisconnectUserAsync(DisconnectUserRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        RequireMember(request.RoomIdentifier, "roomIdentifier");
+        RequireMember(request.UserId, "userId");
+        return PostAsync("DisconnectUser", request, Json.DisconnectUserRequest, Json.DisconnectUserResponse, cancellationToken, new[] { request.UserId });
+    }
+
+    public Task<GetLoggingConfigurationResponse> GetLoggingConfigurationAsync(GetLoggingConfigurationRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        RequireMember(request.Identifier, "identifier");
+        return PostAsync("GetLoggingConfiguration", request, Json.GetLoggingConfigurationRequest, Json.GetLoggingConfigurationResponse, cancellationToken);
+    }
+
+    public Task<GetRoomResponse> GetRoomAsync(GetRoomRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        RequireMember(request.Identifier, "identifier");
+        return PostAsync("GetRoom", request, Json.GetRoomRequest, Json.GetRoomResponse, cancellationToken);
+    }
+
+    public Task<ListLoggingConfigurationsResponse> ListLoggingConfigurationsAsync(ListLoggingConfigurationsRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        return PostAsync("ListLoggingConfigurations", request, Json.ListLoggingConfigurationsRequest, Json.ListLoggingConfigurationsResponse, cancellationToken);
+    }
+
+    public Task<ListRoomsResponse> ListRoomsAsync(ListRoomsRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        return PostAsync("ListRooms", request, Json.ListRoomsRequest, Json.ListRoomsResponse, cancellationToken);
+    }
+
+    public Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        RequireMember(request.ResourceArn, "resourceArn");
+        return InvokeAsync(new Call("ListTagsForResource", "GET", TagsPath, ArnResource(request.ResourceArn!)), Json.ListTagsForResourceResponse, cancellationToken);
+    }
+
+    public Task<SendEventResponse> SendEventAsync(SendEventRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        RequireMember(request.RoomIdentifier, "roomIdentifier");
+        RequireMember(request.EventName, "eventName");
+        return PostAsync("SendEvent", request, Json.SendEventRequest, Json.SendEventResponse, cancellationToken);
+    }
+
+    public Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        RequireMember(request.ResourceArn, "resourceArn");
+        if (request.Tags == null) throw Missing("tags");
+        var body = JsonSerializer.SerializeToUtf8Bytes(new TagResourceBody { Tags = request.Tags }, Json.TagResourceBody);
+        return InvokeAsync(new Call("TagResource", "POST", TagsPath, ArnResource(request.ResourceArn!)) { Body = body }, Json.TagResourceResponse, cancellationToken);
+    }
+
+    public Task<UntagResourceResponse> UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        RequireMember(request.ResourceArn, "resourceArn");
+        if (request.TagKeys == null) throw Missing("tagKeys");
+        var call = new Call("UntagResource", "DELETE", TagsPath, ArnResource(request.ResourceArn!)) { QueryName = "tagKeys", QueryValues = request.TagKeys };
+        return InvokeAsync(call, Json.UntagResourceResponse, cancellationToken);
+    }
+
+    public Task<UpdateLoggingConfigurationResponse> UpdateLoggingConfigurationAsync(UpdateLoggingConfigurationRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        RequireMember(request.Identifier, "identifier");
+        return PostAsync("UpdateLoggingConfiguration", request, Json.UpdateLoggingConfigurationRequest, Json.UpdateLoggingConfigurationResponse, cancellationToken);
+    }
+
+    public Task<UpdateRoomResponse> UpdateRoomAsync(UpdateRoomRequest request, CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        RequireMember(request.Identifier, "identifier");
+        return PostAsync("UpdateRoom", request, Json.UpdateRoomRequest, Json.UpdateRoomResponse, cancellationToken);
+    }
+
+    // ---------------- paging ----------------
+
+    public async IAsyncEnumerable<RoomSummary> ListRoomsPaginatedAsync(ListRoomsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        var page = new ListRoomsRequest
+        {
+            Name = request.Name, MaxResults = request.MaxResults, NextToken = request.NextToken,
+            MessageReviewHandlerUri = request.MessageReviewHandlerUri, LoggingConfigurationIdentifier = request.LoggingConfigurationIdentifier,
+        };
+        while (true)
+        {
+            var response = await ListRoomsAsync(page, cancellationToken).ConfigureAwait(false);
+            foreach (var room in response.Rooms) yield return room;
+            if (!HasNextPage(page.NextToken, response.NextToken)) yield break;
+            page.NextToken = response.NextToken;
+        }
+    }
+
+    public async IAsyncEnumerable<LoggingConfigurationSummary> ListLoggingConfigurationsPaginatedAsync(ListLoggingConfigurationsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        Require(request, nameof(request));
+        var page = new ListLoggingConfigurationsRequest { MaxResults = request.MaxResults, NextToken = request.NextToken };
+        while (true)
+        {
+            var response = await ListLoggingConfigurationsAsync(page, cancellationToken).ConfigureAwait(false);
+            foreach (var item in response.LoggingConfigurations) yield return item;
+            if (!HasNextPage(page.NextToken, response.NextToken)) yield break;
+            page.NextToken = response.NextToken;
+        }
+    }
+
+    // A page token that comes back unchanged would loop forever; AWS's paginators stop there too.
+    private static bool HasNextPage(string? sent, string? received) => !string.IsNullOrEmpty(received) && received != sent;
+
+    // ---------------- the wire ----------------
+
+    private const string TagsPath = "/tags/{resourceArn}";
+    private static IvsChatJsonContext Json => IvsChatJsonContext.Wire;
+
+    private static Dictionary<string, string> ArnResource(string arn) => new Dictionary<string, string> { ["{resourceArn}"] = arn };
+
+    private sealed class Call
+    {
+        public Call(string operation, string method, string resourcePath, Dictionary<string, string>? pathResources = null)
+        {
+            Operation = operation; Method = method; ResourcePath = resourcePath; PathResources = pathResources;
+        }
+        public string Operation { get; }
+        public string Method { get; }
+        public string ResourcePath { get; }
+        public Dictionary<string, string>? PathResources { get; }
+        public string? QueryName { get; set; }
+        public IList<string>? QueryValues { get; set; }
+        public byte[]? Body { get; set; }
+        public IEnumerable<string?> Sensitive { get; set; } = Array.Empty<string?>();
+        /// <summary>Scrubs the sensitive values and the credentials of the latest attempt from error text.</summary>
+        public Redactor Redactor { get; set; } = Redactor.None;
+
+        public string DisplayPath => PathResources == null ? ResourcePath
+            : PathResources.Aggregate(ResourcePath, (path, pair) => path.Replace(pair.Key, Uri.EscapeDataString(pair.Value)));
+    }
+
+    private Task<TResponse> PostAsync<TRequest, TResponse>(string operation, TRequest request, JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken, IEnumerable<string?>? sensitive = null)
+        where TResponse : IvsChatResponse, new()
+    {
+        var call = new Call(operation, "POST", "/" + operation)
+        {
+            Body = JsonSerializer.SerializeToUtf8Bytes(request, requestType),
+            Sensitive = sensitive ?? Array.Empty<string?>(),
+        };
+        return InvokeAsync(call, responseType, cancellationToken);
+    }
+
+    private void Log(IvsChatLogLevel level, string line)
+    {
+        var log = _options.Log;
+        if (log == null) return;
+        try { log(level, line); } catch { /* a broken logger must not break the call */ }
+    }
+
+    private static void Require(object request, string name)
+    {
+        if (request == null) throw new ArgumentNullException(name);
+    }
+
+    private static void RequireMember(string? value, string member)
+    {
+        if (string.IsNullOrEmpty(value)) throw Missing(member);
+    }
+
+    private static IvsChatRequestException Missing(string member) => new IvsChatRequestException(member, member + " is required");
 }
