@@ -39,6 +39,46 @@ public abstract class ListingCmdlet : IvsChatCmdlet
         set { _profileNames = value; base.ProfileName = value?.Length == 1 ? value[0] : null; }
     }
 
+    // -Skip/-First/-IncludeTotalCount state of this run (both listing cmdlets support paging).
+    private ulong _skipped;
+    private ulong _written;
+    private ulong _total;
+
+    /// <summary>True once enough items were written; with -IncludeTotalCount the listing goes on to the end,
+    /// counting, so that the total is exact.</summary>
+    protected bool Done => _written >= PagingParameters.First && !PagingParameters.IncludeTotalCount;
+
+    /// <summary>The page size that -First and -Skip need (null: the service's default, e.g. when names are
+    /// matched here or every item is counted).</summary>
+    protected int? PageSize(bool matchedHere) =>
+        PagingParameters.First == ulong.MaxValue || matchedHere || PagingParameters.IncludeTotalCount
+            ? (int?)null
+            : (int)Math.Max(1, Math.Min(50UL, PagingParameters.First + Math.Min(PagingParameters.Skip, 50UL)));
+
+    /// <summary>Applies -Skip/-First to one listed item; false once nothing more is needed (stop requesting pages).
+    /// <paramref name="fetchFull"/>, when given, replaces the summary by the full object (one Get call by ARN); a
+    /// failure there is an error of its own and the listing goes on. An item listed from one of several targets
+    /// carries its profile (<paramref name="from"/>).</summary>
+    private protected bool Emit(IvsChatResource item, Func<string, object>? fetchFull, ListingTarget? from = null)
+    {
+        _total++;
+        if (_skipped < PagingParameters.Skip) { _skipped++; return true; }
+        if (_written < PagingParameters.First)
+        {
+            if (fetchFull != null) ForItem(item, () => { Write(fetchFull(item.Arn), from); _written++; });
+            else { Write(item, from); _written++; }
+        }
+        return !Done;
+    }
+
+    private void Write(object item, ListingTarget? from) => WriteObject(from == null ? item : WithProfile(item, from));
+
+    protected override void EndProcessing()
+    {
+        // The service reports no total: the count is of every match listed (see Done).
+        if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(_total, 1.0));
+    }
+
     /// <summary>True when the listing must cover several regions or profiles.</summary>
     protected bool IsMultiTarget => Region?.Length > 1 || ProfileName?.Length > 1;
 

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
 using IvsChat.Client.Model;
@@ -27,9 +28,6 @@ public sealed class GetIvsChatLoggingConfigurationCommand : ListingCmdlet
     [Parameter(ParameterSetName = ParameterSets.Name)]
     public SwitchParameter Detailed { get; set; }
 
-    private ulong _skipped;
-    private ulong _written;
-    private ulong _total;
 
     protected override void ProcessRecord()
     {
@@ -38,11 +36,8 @@ public sealed class GetIvsChatLoggingConfigurationCommand : ListingCmdlet
         {
             ForItem(null, () =>
             {
-                int? pageSize = PagingParameters.First != ulong.MaxValue && !PagingParameters.IncludeTotalCount
-                    ? (int)System.Math.Max(1, System.Math.Min(50UL, PagingParameters.First + System.Math.Min(PagingParameters.Skip, 50UL)))
-                    : (int?)null;
-                foreach (var c in Resolver.ListLoggingConfigurationSummaries(pageSize))
-                    if (!Emit(c, Detailed)) return;
+                foreach (var c in Resolver.ListLoggingConfigurationSummaries(PageSize(matchedHere: false)))
+                    if (!Emit(c, FullConfiguration(c, Detailed))) return;
             });
             return;
         }
@@ -53,7 +48,7 @@ public sealed class GetIvsChatLoggingConfigurationCommand : ListingCmdlet
             {
                 var exact = !WildcardPattern.ContainsWildcardCharacters(value) || Internal.Arn.LooksLikeArn(value);
                 foreach (var c in Resolver.FindLoggingConfigurations(value, allowWildcards: Name != null))
-                    if (!Emit(c, detailed: exact || Detailed)) return;
+                    if (!Emit(c, FullConfiguration(c, exact || Detailed))) return;
             });
         }
     }
@@ -70,41 +65,14 @@ public sealed class GetIvsChatLoggingConfigurationCommand : ListingCmdlet
             (summary, target) =>
             {
                 var config = ToObject.LoggingConfigurationSummary(summary);
-                return patterns != null && !patterns.Any(p => p.IsMatch(config.Name)) || Emit(config, Detailed, target);
+                return patterns != null && !patterns.Any(p => p.IsMatch(config.Name)) || Emit(config, FullConfiguration(config, Detailed), target);
             });
     }
 
-    // With -IncludeTotalCount the listing goes on to the end, counting, so that the total is exact.
-    private bool Done => _written >= PagingParameters.First && !PagingParameters.IncludeTotalCount;
-
-    /// <summary>Applies -Skip/-First; false once nothing more is needed (stop requesting pages). With
-    /// <paramref name="detailed"/> a summary is replaced by the full configuration (a failure is an error of its
-    /// own and the listing goes on). An object listed from one of several targets carries its profile.</summary>
-    private bool Emit(LoggingConfigurationSummary config, bool detailed, ListingTarget? from = null)
-    {
-        _total++;
-        if (_skipped < PagingParameters.Skip) { _skipped++; return true; }
-        if (_written < PagingParameters.First)
-        {
-            if (detailed && !(config is LoggingConfiguration))
-            {
-                var arn = config.Arn;
-                ForItem(config, () =>
-                {
-                    Write(ToObject.LoggingConfiguration(Service.Call("GetLoggingConfiguration", arn, (c, ct) =>
-                        c.GetLoggingConfigurationAsync(new GetLoggingConfigurationRequest { Identifier = arn }, ct))), from);
-                    _written++;
-                });
-            }
-            else { Write(config, from); _written++; }
-        }
-        return !Done;
-    }
-
-    private void Write(LoggingConfigurationSummary config, ListingTarget? from) => WriteObject(from == null ? config : WithProfile(config, from));
-
-    protected override void EndProcessing()
-    {
-        if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(_total, 1.0));
-    }
+    /// <summary>With <paramref name="detailed"/>, how a listed configuration becomes the full one (GetLoggingConfiguration).</summary>
+    private Func<string, object>? FullConfiguration(LoggingConfigurationSummary config, bool detailed) =>
+        detailed && !(config is LoggingConfiguration)
+            ? arn => ToObject.LoggingConfiguration(Service.Call("GetLoggingConfiguration", arn, (c, ct) =>
+                c.GetLoggingConfigurationAsync(new GetLoggingConfigurationRequest { Identifier = arn }, ct)))
+            : null;
 }

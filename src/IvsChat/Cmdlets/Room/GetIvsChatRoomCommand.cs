@@ -38,10 +38,6 @@ public sealed class GetIvsChatRoomCommand : ListingCmdlet
     [Parameter(ParameterSetName = ParameterSets.Name)]
     public SwitchParameter Detailed { get; set; }
 
-    private ulong _skipped;
-    private ulong _written;
-    private ulong _total;
-
     protected override void ProcessRecord()
     {
         if (IsMultiTarget) { ListEveryRegion(); return; }
@@ -61,7 +57,7 @@ public sealed class GetIvsChatRoomCommand : ListingCmdlet
                 // A listing lacks the message limits: an exact lookup fetches the room itself.
                 var exact = !WildcardPattern.ContainsWildcardCharacters(value) || Internal.Arn.LooksLikeArn(value);
                 foreach (var room in Resolver.FindRooms(value, allowWildcards: Name != null))
-                    if (!Emit(room, detailed: exact || Detailed)) return;
+                    if (!Emit(room, FullRoom(room, exact || Detailed))) return;
             });
         }
     }
@@ -69,13 +65,10 @@ public sealed class GetIvsChatRoomCommand : ListingCmdlet
     private void ListAll(Func<RoomSummary, bool>? nameFilter)
     {
         string? loggingArn = LoggingConfiguration != null ? Resolver.LoggingConfigurationArn(LoggingConfiguration) : null;
-        int? pageSize = null;
-        if (PagingParameters.First != ulong.MaxValue && nameFilter == null && !PagingParameters.IncludeTotalCount)
-            pageSize = (int)Math.Max(1, Math.Min(50UL, PagingParameters.First + Math.Min(PagingParameters.Skip, 50UL)));
-        foreach (var room in Resolver.ListRoomSummaries(null, loggingArn, MessageReviewHandlerUri, pageSize))
+        foreach (var room in Resolver.ListRoomSummaries(null, loggingArn, MessageReviewHandlerUri, PageSize(matchedHere: nameFilter != null)))
         {
             if (nameFilter != null && !nameFilter(room)) continue;
-            if (!Emit(room, Detailed)) return;
+            if (!Emit(room, FullRoom(room, Detailed))) return;
         }
     }
 
@@ -96,38 +89,14 @@ public sealed class GetIvsChatRoomCommand : ListingCmdlet
         {
             var room = ToObject.RoomSummary(summary);
             if (patterns != null && !patterns.Any(p => p.IsMatch(room.Name))) return true;
-            return Emit(room, Detailed, target);
+            return Emit(room, FullRoom(room, Detailed), target);
         });
     }
 
-    // With -IncludeTotalCount the listing goes on to the end, counting, so that the total is exact.
-    private bool Done => _written >= PagingParameters.First && !PagingParameters.IncludeTotalCount;
-
-    /// <summary>Applies -Skip/-First; false once nothing more is needed (stop requesting pages). With
-    /// <paramref name="detailed"/> a summary is replaced by the full room; a room that fails (e.g. deleted since
-    /// the listing) is an error of its own and the listing goes on. An object listed from one of several
-    /// targets carries its profile (<paramref name="from"/>).</summary>
-    private bool Emit(RoomSummary room, bool detailed, ListingTarget? from = null)
-    {
-        _total++;
-        if (_skipped < PagingParameters.Skip) { _skipped++; return true; }
-        if (_written < PagingParameters.First)
-        {
-            if (detailed && !(room is Room))
-            {
-                var arn = room.Arn;
-                ForItem(room, () => { Write(ToObject.Room(Service.Call("GetRoom", arn, (c, ct) => c.GetRoomAsync(new GetRoomRequest { Identifier = arn }, ct))), from); _written++; });
-            }
-            else { Write(room, from); _written++; }
-        }
-        return !Done;
-    }
-
-    private void Write(RoomSummary room, ListingTarget? from) => WriteObject(from == null ? room : WithProfile(room, from));
-
-    protected override void EndProcessing()
-    {
-        // The service reports no total: the count is of every match listed (see Done).
-        if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(_total, 1.0));
-    }
+    /// <summary>With <paramref name="detailed"/>, how a listed room becomes the full room (GetRoom); a listing lacks
+    /// the message limits.</summary>
+    private Func<string, object>? FullRoom(RoomSummary room, bool detailed) =>
+        detailed && !(room is Room)
+            ? arn => ToObject.Room(Service.Call("GetRoom", arn, (c, ct) => c.GetRoomAsync(new GetRoomRequest { Identifier = arn }, ct)))
+            : null;
 }
