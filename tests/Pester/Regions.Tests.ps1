@@ -71,9 +71,9 @@ aws_secret_access_key = whatever
         $problems.Count | Should -Be 2 -Because 'the unknown profile fails in each of the two regions'
         $problems | ForEach-Object { "$_" | Should -Match "profile 'unknown'" }
 
-        # Piped on, the objects act in their own regions with the profile the command names (the environment's key is wrong).
+        # Piped on, each object uses its own profile: the environment's key is wrong, the profile's is right.
         $env:AWS_ACCESS_KEY_ID = 'AKIDWRONGENVIRONMENT'
-        try { $rooms | Set-IvsChatRoom -MaximumMessageLength 12 -ProfileName good -ProfileLocation $credentials }
+        try { $rooms | Set-IvsChatRoom -MaximumMessageLength 12 -ProfileLocation $credentials }
         finally { Use-TestEmulator $emu }
         (Get-IvsChatRoom -Identifier $us.Arn).MaximumMessageLength | Should -Be 12
         (Get-IvsChatRoom -Identifier $eu.Arn).MaximumMessageLength | Should -Be 12

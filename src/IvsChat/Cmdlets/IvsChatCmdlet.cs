@@ -16,6 +16,7 @@ public abstract class IvsChatCmdlet : CancellableCmdlet
     private readonly Dictionary<string, (ServiceCaller Service, ResourceResolver Resolver)> _byProfile =
         new Dictionary<string, (ServiceCaller, ResourceResolver)>(StringComparer.Ordinal);
     private ServiceCaller? _lastService;
+    private string? _recordProfile; // see WithProfileOf
 
     /// <summary>AWS region, e.g. us-west-2. Default: the region in the ARN acted on, $StoredAWSRegion, AWS_REGION / AWS_DEFAULT_REGION, the profile's region.</summary>
     [Parameter]
@@ -67,14 +68,32 @@ public abstract class IvsChatCmdlet : CancellableCmdlet
 
     private (ServiceCaller Service, ResourceResolver Resolver) ForCurrentProfile()
     {
-        var key = ProfileName ?? "";
+        var listedFrom = _recordProfile;
+        var key = listedFrom ?? ProfileName ?? "";
         if (!_byProfile.TryGetValue(key, out var pair))
         {
-            var service = new ServiceCaller(new ClientPool(SettingsInput), CancellationToken, WriteVerbose, WriteDebug);
+            Func<string?, ClientSettingsInput> inputFor = arnRegion =>
+            {
+                var input = SettingsInput(arnRegion);
+                input.ProfileName = listedFrom ?? input.ProfileName;
+                return input;
+            };
+            var service = new ServiceCaller(new ClientPool(inputFor), CancellationToken, WriteVerbose, WriteDebug);
             _byProfile[key] = pair = (service, new ResourceResolver(service));
         }
         _lastService = pair.Service; // whose last operation a per-item error names
         return pair;
+    }
+
+    /// <summary>Runs <paramref name="action"/> for a piped <paramref name="item"/> with the profile it was listed from
+    /// (the ProfileName a listing over several profiles adds to each object), unless -ProfileName was given.</summary>
+    private protected void WithProfileOf(object item, Action action)
+    {
+        _recordProfile = MyInvocation.BoundParameters.ContainsKey(nameof(ProfileName))
+            ? null
+            : PSObject.AsPSObject(item).Properties[nameof(ProfileName)]?.Value as string;
+        try { action(); }
+        finally { _recordProfile = null; }
     }
 
     /// <summary>Control-plane failures, resolution failures, and failures of a chat connection made by this cmdlet.

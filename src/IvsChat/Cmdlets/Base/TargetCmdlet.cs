@@ -47,7 +47,7 @@ public abstract class TargetCmdlet : IvsChatCmdlet
     protected void ForEachTarget(Action<string, string?, object> act)
     {
         var target = TargetObject;
-        if (target != null) ForItem(target, () => act(target.Arn, target.Name, target));
+        if (target != null) ForItem(target, () => WithProfileOf(target, () => act(target.Arn, target.Name, target)));
         foreach (var id in TargetIdentifiers ?? Array.Empty<string>())
             ForItem(id, () =>
             {
