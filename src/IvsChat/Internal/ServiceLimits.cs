@@ -31,4 +31,6 @@ internal static class ServiceLimits
     public const int TagValueMin = 0, TagValueMax = 256;
     public const int TagsMax = 50;
     public const int TagKeyListMax = 50;
+    // Not in the model: the IVS Chat quota on token and event attributes (keys and values, UTF-8).
+    public const int AttributesMaxBytes = 1024;
 }

@@ -36,7 +36,7 @@ public abstract class ChatTokenCmdlet : RoomTargetCmdlet
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
     [Alias("Attributes")]
-    [ValidateAttributes(1024)]
+    [ValidateAttributes(ServiceLimits.AttributesMaxBytes)]
     public Hashtable? Attribute { get; set; }
 
     private protected override string SecondParameter => nameof(UserId);
