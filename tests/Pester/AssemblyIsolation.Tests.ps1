@@ -85,6 +85,36 @@ Describe 'Module layout' {
         @(Get-ChildItem (Join-Path $moduleDir 'Dependencies') -Filter 'AWSSDK*.dll').Name | Should -Contain 'AWSSDK.Core.dll'
     }
 
+    It 'loads neither IvsChat.Client nor AWSSDK on the importing thread, and warms the client up on another' {
+        # PowerShell reflects over every public type's constructors at import: one naming a client type made
+        # the import itself load IvsChat.Client.
+        $command = @"
+Add-Type -TypeDefinition 'using System; using System.Collections.Generic;
+public static class ImportLoads {
+    public static readonly List<string> OnImportThread = new List<string>(), Elsewhere = new List<string>();
+    public static void Watch() {
+        int importThread = Environment.CurrentManagedThreadId;
+        AppDomain.CurrentDomain.AssemblyLoad += (s, e) => {
+            var list = Environment.CurrentManagedThreadId == importThread ? OnImportThread : Elsewhere;
+            lock (list) list.Add(e.LoadedAssembly.GetName().Name);
+        };
+    }
+}'
+[ImportLoads]::Watch()
+Import-Module '$env:IVSCHAT_MODULE_PATH'
+`$importThread = @([ImportLoads]::OnImportThread)
+`$deadline = [DateTime]::UtcNow.AddSeconds(20)
+while (-not ([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -contains 'AWSSDK.Core') -and [DateTime]::UtcNow -lt `$deadline) { Start-Sleep -Milliseconds 50 }
+[ordered]@{ ImportThread = `$importThread; Elsewhere = @([ImportLoads]::Elsewhere) } | ConvertTo-Json -Compress
+"@
+        $json = @(Invoke-FreshPwsh -Command $command) | Where-Object { "$_" -like '{*' } | Select-Object -Last 1
+        $loads = $json | ConvertFrom-Json
+        $loads.ImportThread | Should -Contain 'IvsChat'
+        $loads.ImportThread | Where-Object { $_ -eq 'IvsChat.Client' -or $_ -like 'AWSSDK*' } | Should -BeNullOrEmpty
+        $loads.Elsewhere | Should -Contain 'IvsChat.Client' -Because 'the warm-up runs on a pool thread'
+        $loads.Elsewhere | Should -Contain 'AWSSDK.Core'
+    }
+
     It 'gives PowerShell 7 the net8.0 build from core/, precompiled to native code on linux-x64' {
         $moduleDir = Split-Path $env:IVSCHAT_MODULE_PATH
         $out = @(Invoke-FreshPwsh -Command "Import-Module '$env:IVSCHAT_MODULE_PATH'; (Get-Command Get-IvsChatRoom).ImplementingType.Assembly.Location")

@@ -33,7 +33,7 @@ public sealed class ResourcePlan
 /// before those of logging configurations. Lazy, so that a sync can apply each step while the next room is
 /// read (GetRoom and the writes have separate quotas). Reads nothing itself: the caller lists the region and
 /// supplies GetRoom (ListRooms lacks the message limits).</summary>
-public sealed class ConfigurationPlanner
+internal sealed class ConfigurationPlanner
 {
     public const string RoomKind = "Room";
     public const string LoggingConfigurationKind = "LoggingConfiguration";

@@ -3,7 +3,9 @@ using System.IO;
 using System.Management.Automation;
 using System.Reflection;
 #if NET
+using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
+using System.Threading;
 #endif
 
 namespace IvsChat.Internal;
@@ -12,7 +14,7 @@ namespace IvsChat.Internal;
 /// AWSSDK.Core (e.g. AWS.Tools) loaded first does not break us. On .NET Core they load in a private
 /// AssemblyLoadContext (the net8.0 build, which the manifest picks for PowerShell 7); Windows PowerShell 5.1
 /// (the netstandard2.0 build) has no isolation, so there they are just found and loaded.
-/// Import only registers a handler: nothing loads until a cmdlet first needs the client.</summary>
+/// Import only registers a handler and queues the client's warm-up on a pool thread.</summary>
 public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
     internal const string ClientAssemblyName = "IvsChat.Client";
@@ -21,7 +23,16 @@ public sealed class ModuleLoader : IModuleAssemblyInitializer, IModuleAssemblyCl
     private static readonly string DependenciesDirectory = Path.Combine(ModuleDirectory, "Dependencies");
 
 #if NET
-    public void OnImport() => CoreLoader.Register(DependenciesDirectory);
+    public void OnImport()
+    {
+        CoreLoader.Register(DependenciesDirectory);
+        // The first cmdlet call's one-time costs, paid on a pool thread while PowerShell finishes the import
+        // (format and types files) and the script goes on: the import thread loads nothing.
+        ThreadPool.UnsafeQueueUserWorkItem(_ => WarmUpClient(), null);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void WarmUpClient() => IvsChat.Client.IvsChatClient.WarmUpAsync();
 
     public void OnRemove(PSModuleInfo psModuleInfo) => CoreLoader.Unregister();
 #else

@@ -1,0 +1,55 @@
+#if NET8_0_OR_GREATER
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using IvsChat.Client.Internal;
+using IvsChat.Client.Model;
+#endif
+using System.Threading.Tasks;
+
+namespace IvsChat.Client;
+
+// A runbook's first call pays one-time costs that have nothing to do with the service: type loading, AWSSDK's
+// signer, and JIT compiling the generic code of .NET's HTTP stack and System.Text.Json that ReadyToRun cannot
+// precompile into our assemblies. WarmUpAsync pays them ahead, off the caller's thread.
+public sealed partial class IvsChatClient
+{
+    /// <summary>Runs one GetRoom through the whole client (settings resolution, signing, pacing, HTTP and JSON)
+    /// against a canned in-memory answer, so that the first real call does not pay the process's one-time
+    /// costs. Sends nothing over the network, reads no profile files, touches no shared state a real endpoint
+    /// uses, and never throws. A no-op on .NET Framework.</summary>
+    public static Task WarmUpAsync()
+    {
+#if NET8_0_OR_GREATER
+        return Task.Run(async () =>
+        {
+            try { await WarmUpCoreAsync().ConfigureAwait(false); }
+            catch (Exception) { /* warming is best effort: the real call reports real problems */ }
+        });
+#else
+        return Task.CompletedTask;
+#endif
+    }
+
+#if NET8_0_OR_GREATER
+    internal static async Task<GetRoomResponse> WarmUpCoreAsync()
+    {
+        var nowhere = Path.Combine(Path.GetTempPath(), "ivschat-warm-up-reads-no-files");
+        var settings = ClientSettingsResolver.Resolve(new ClientSettingsInput
+        {
+            AccessKey = "AKIDWARMUP", SecretKey = "warm-up-only", Region = "us-east-1",
+            EndpointUrl = "http://" + CannedConnection.Host,
+            ProfileLocation = nowhere,
+            Environment = new Dictionary<string, string?> { ["HOME"] = nowhere, ["AWS_CONFIG_FILE"] = nowhere },
+        });
+        using var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = (context, token) => new ValueTask<Stream>(new CannedConnection(CannedConnection.GetRoomAnswer)),
+        };
+        using var client = new IvsChatClient(settings, new IvsChatClientOptions { HttpHandler = handler });
+        return await client.GetRoomAsync(new GetRoomRequest { Identifier = CannedConnection.RoomArn }, CancellationToken.None).ConfigureAwait(false);
+    }
+#endif
+}
