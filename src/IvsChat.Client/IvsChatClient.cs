@@ -10,8 +10,6 @@ using System.Threading.Tasks;
 using IvsChat.Client.Internal;
 using IvsChat.Client.Model;
 
-// CS1591: documented once the parallel work on this file (retry strategy, transport, message objects) is merged.
-#pragma warning disable CS1591
 namespace IvsChat.Client;
 
 /// <summary>The IVS Chat control plane over REST-JSON, signed with SigV4 (AWSSDK.Core), with AWS "standard"
@@ -26,6 +24,9 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
     private readonly RetryStrategy _retry;
     private readonly ClockOffset _clockOffset;
 
+    /// <summary>A client for the region, endpoint and credentials in <paramref name="settings"/>.</summary>
+    /// <param name="settings">From <see cref="ClientSettingsResolver"/>: credentials, region, endpoint, retry and timeouts.</param>
+    /// <param name="options">Logging, pacing and test hooks; null for the defaults.</param>
     public IvsChatClient(ResolvedClientSettings settings, IvsChatClientOptions? options = null)
     {
         Settings = settings ?? throw new ArgumentNullException(nameof(settings));
@@ -44,6 +45,7 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
     /// <summary>Where the credentials, region, endpoint and retry settings came from.</summary>
     public ResolvedClientSettings Settings { get; }
 
+    /// <summary>Releases the HttpClient made for <see cref="IvsChatClientOptions.HttpHandler"/>; the shared connections stay.</summary>
     public void Dispose()
     {
         if (_ownsHttp) _http.Dispose();
@@ -51,6 +53,7 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
 
     // ---------------- operations ----------------
 
+    /// <inheritdoc/>
     public Task<CreateChatTokenResponse> CreateChatTokenAsync(CreateChatTokenRequest request, CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
@@ -61,6 +64,7 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
         return PostAsync("CreateChatToken", request, Json.CreateChatTokenRequest, Json.CreateChatTokenResponse, cancellationToken, sensitive);
     }
 
+    /// <inheritdoc/>
     public Task<CreateLoggingConfigurationResponse> CreateLoggingConfigurationAsync(CreateLoggingConfigurationRequest request, CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
@@ -68,12 +72,14 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
         return PostAsync("CreateLoggingConfiguration", request, Json.CreateLoggingConfigurationRequest, Json.CreateLoggingConfigurationResponse, cancellationToken);
     }
 
+    /// <inheritdoc/>
     public Task<CreateRoomResponse> CreateRoomAsync(CreateRoomRequest request, CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
         return PostAsync("CreateRoom", request, Json.CreateRoomRequest, Json.CreateRoomResponse, cancellationToken);
     }
 
+    /// <inheritdoc/>
     public Task<DeleteLoggingConfigurationResponse> DeleteLoggingConfigurationAsync(DeleteLoggingConfigurationRequest request, CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
@@ -81,6 +87,7 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
         return PostAsync("DeleteLoggingConfiguration", request, Json.DeleteLoggingConfigurationRequest, Json.DeleteLoggingConfigurationResponse, cancellationToken);
     }
 
+    /// <inheritdoc/>
     public Task<DeleteMessageResponse> DeleteMessageAsync(DeleteMessageRequest request, CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
@@ -89,6 +96,7 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
         return PostAsync("DeleteMessage", request, Json.DeleteMessageRequest, Json.DeleteMessageResponse, cancellationToken);
     }
 
+    /// <inheritdoc/>
     public Task<DeleteRoomResponse> DeleteRoomAsync(DeleteRoomRequest request, CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
@@ -96,6 +104,7 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
         return PostAsync("DeleteRoom", request, Json.DeleteRoomRequest, Json.DeleteRoomResponse, cancellationToken);
     }
 
+    /// <inheritdoc/>
     public Task<DisconnectUserResponse> DisconnectUserAsync(DisconnectUserRequest request, CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
@@ -104,6 +113,7 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
         return PostAsync("DisconnectUser", request, Json.DisconnectUserRequest, Json.DisconnectUserResponse, cancellationToken, new[] { request.UserId });
     }
 
+    /// <inheritdoc/>
     public Task<GetLoggingConfigurationResponse> GetLoggingConfigurationAsync(GetLoggingConfigurationRequest request, CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
@@ -111,6 +121,7 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
         return PostAsync("GetLoggingConfiguration", request, Json.GetLoggingConfigurationRequest, Json.GetLoggingConfigurationResponse, cancellationToken);
     }
 
+    /// <inheritdoc/>
     public Task<GetRoomResponse> GetRoomAsync(GetRoomRequest request, CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
@@ -118,18 +129,21 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
         return PostAsync("GetRoom", request, Json.GetRoomRequest, Json.GetRoomResponse, cancellationToken);
     }
 
+    /// <inheritdoc/>
     public Task<ListLoggingConfigurationsResponse> ListLoggingConfigurationsAsync(ListLoggingConfigurationsRequest request, CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
         return PostAsync("ListLoggingConfigurations", request, Json.ListLoggingConfigurationsRequest, Json.ListLoggingConfigurationsResponse, cancellationToken);
     }
 
+    /// <inheritdoc/>
     public Task<ListRoomsResponse> ListRoomsAsync(ListRoomsRequest request, CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
         return PostAsync("ListRooms", request, Json.ListRoomsRequest, Json.ListRoomsResponse, cancellationToken);
     }
 
+    /// <inheritdoc/>
     public Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
@@ -137,6 +151,7 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
         return InvokeAsync(new Call("ListTagsForResource", "GET", TagsPath, ArnResource(request.ResourceArn!)), Json.ListTagsForResourceResponse, cancellationToken);
     }
 
+    /// <inheritdoc/>
     public Task<SendEventResponse> SendEventAsync(SendEventRequest request, CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
@@ -145,6 +160,7 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
         return PostAsync("SendEvent", request, Json.SendEventRequest, Json.SendEventResponse, cancellationToken);
     }
 
+    /// <inheritdoc/>
     public Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
@@ -154,6 +170,7 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
         return InvokeAsync(new Call("TagResource", "POST", TagsPath, ArnResource(request.ResourceArn!)) { Body = body }, Json.TagResourceResponse, cancellationToken);
     }
 
+    /// <inheritdoc/>
     public Task<UntagResourceResponse> UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
@@ -163,6 +180,7 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
         return InvokeAsync(call, Json.UntagResourceResponse, cancellationToken);
     }
 
+    /// <inheritdoc/>
     public Task<UpdateLoggingConfigurationResponse> UpdateLoggingConfigurationAsync(UpdateLoggingConfigurationRequest request, CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
@@ -170,6 +188,7 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
         return PostAsync("UpdateLoggingConfiguration", request, Json.UpdateLoggingConfigurationRequest, Json.UpdateLoggingConfigurationResponse, cancellationToken);
     }
 
+    /// <inheritdoc/>
     public Task<UpdateRoomResponse> UpdateRoomAsync(UpdateRoomRequest request, CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
@@ -179,6 +198,7 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
 
     // ---------------- paging ----------------
 
+    /// <inheritdoc/>
     public async IAsyncEnumerable<RoomSummary> ListRoomsPaginatedAsync(ListRoomsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
@@ -196,6 +216,7 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
         }
     }
 
+    /// <inheritdoc/>
     public async IAsyncEnumerable<LoggingConfigurationSummary> ListLoggingConfigurationsPaginatedAsync(ListLoggingConfigurationsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));

@@ -8,8 +8,6 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 
-// CS1591: documented once the parallel work on this file (retry strategy, transport, message objects) is merged.
-#pragma warning disable CS1591
 namespace IvsChat.Client.Messaging;
 
 /// <summary>Receiving: the background reader, dispatch into the bounded buffer, and the idle watchdog.</summary>

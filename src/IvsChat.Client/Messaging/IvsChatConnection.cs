@@ -8,11 +8,20 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 
-// CS1591: documented once the parallel work on this file (retry strategy, transport, message objects) is merged.
-#pragma warning disable CS1591
 namespace IvsChat.Client.Messaging;
 
-public enum ChatConnectionState { Connecting, Open, Closing, Closed }
+/// <summary>Where an <see cref="IvsChatConnection"/> is in its life; it only moves forward.</summary>
+public enum ChatConnectionState
+{
+    /// <summary>The WebSocket handshake is under way.</summary>
+    Connecting,
+    /// <summary>Sending and receiving.</summary>
+    Open,
+    /// <summary>CloseAsync is running the close handshake.</summary>
+    Closing,
+    /// <summary>Ended (see CloseReason); frames already buffered can still be received.</summary>
+    Closed
+}
 
 /// <summary>
 /// One connection to an IVS Chat room's messaging WebSocket. A background reader takes every frame off the socket:
@@ -60,17 +69,21 @@ public sealed partial class IvsChatConnection : IDisposable
         SessionExpirationTime = sessionExpirationTime;
     }
 
+    /// <summary>The messaging WebSocket URL the connection was opened to.</summary>
     public Uri Endpoint { get; }
+    /// <summary>Where the connection is in its life.</summary>
     public ChatConnectionState State => (ChatConnectionState)Volatile.Read(ref _state);
     /// <summary>When the session ends (from CreateChatToken's sessionExpirationTime), UTC, if known.</summary>
     public DateTime? SessionExpirationTime { get; }
     /// <summary>True once the service reported the session's end (ERROR 401).</summary>
     public bool SessionExpired { get; private set; }
+    /// <summary>The close code the service sent, if it closed the connection.</summary>
     public WebSocketCloseStatus? CloseStatus { get; private set; }
     /// <summary>Why the connection ended, in words (the service's close reason, or what the client saw).</summary>
     public string? CloseReason => Volatile.Read(ref _closeReason);
     /// <summary>Frames dropped from the receive buffer because it was full (since connecting).</summary>
     public long DroppedCount => Interlocked.Read(ref _dropped);
+    /// <summary>Frames waiting in the receive buffer for ReceiveAsync.</summary>
     public int BufferedCount { get { lock (_bufferGate) return _buffer.Count; } }
 
     /// <summary>Opens a connection with a chat token (sent as the WebSocket subprotocol, as the service expects).</summary>
