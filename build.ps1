@@ -67,7 +67,8 @@ function Invoke-Build {
     # IvsChat.Client and AWSSDK go where PowerShell's resolver does not look: IvsChat.dll's ModuleLoader loads them
     # (privately on .NET Core), so another module's AWSSDK.Core loaded first does not break us.
     $dependencies = New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'Dependencies')
-    Get-ChildItem $ModuleOut -File | Where-Object { $_.Name -eq 'IvsChat.Client.dll' -or $_.Name -like 'AWSSDK.*.dll' } |
+    # The client's XML docs go beside its DLL, where editors look for them.
+    Get-ChildItem $ModuleOut -File | Where-Object { $_.Name -in 'IvsChat.Client.dll', 'IvsChat.Client.xml' -or $_.Name -like 'AWSSDK.*.dll' } |
         Move-Item -Destination $dependencies
     Invoke-CoreBuild
     $version = Get-ModuleVersion
@@ -94,7 +95,7 @@ function Invoke-CoreBuild {
     Invoke-Native dotnet @('publish', (Join-Path $Root 'build/ReadyToRun/IvsChat.ReadyToRun.csproj'), '-c', $Configuration, '-o', $r2r, '-nologo', '-v', 'q', '-clp:ErrorsOnly')
     $coreDependencies = New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'core/Dependencies')
     Copy-Item (Join-Path $r2r 'IvsChat.dll') (Join-Path $ModuleOut 'core')
-    Copy-Item (Join-Path $r2r 'IvsChat.Client.dll'), (Join-Path $r2r 'AWSSDK.*.dll') $coreDependencies
+    Copy-Item (Join-Path $r2r 'IvsChat.Client.dll'), (Join-Path $r2r 'AWSSDK.*.dll'), (Join-Path $ModuleOut 'Dependencies/IvsChat.Client.xml') $coreDependencies
 }
 
 function Invoke-Docs {

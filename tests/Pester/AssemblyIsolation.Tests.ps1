@@ -81,7 +81,10 @@ Describe 'Module layout' {
         $references | Should -Contain 'IvsChat.Client'
         $references | Where-Object { $_ -like 'AWSSDK*' } | Should -BeNullOrEmpty
         @(Get-ChildItem $moduleDir -Filter 'AWSSDK*.dll').Count | Should -Be 0
-        @(Get-ChildItem $moduleDir -Filter 'IvsChat.Client.dll').Count | Should -Be 0
+        @(Get-ChildItem $moduleDir -Filter 'IvsChat.Client.*').Name | Should -BeNullOrEmpty
+        foreach ($folder in 'Dependencies', 'core/Dependencies') {
+            Join-Path $moduleDir "$folder/IvsChat.Client.xml" | Should -Exist -Because 'the API docs sit beside the DLL they document'
+        }
         @(Get-ChildItem (Join-Path $moduleDir 'Dependencies') -Filter 'AWSSDK*.dll').Name | Should -Contain 'AWSSDK.Core.dll'
     }
 

@@ -19,7 +19,7 @@ public static class ChatTokenCapabilityValues
     /// <summary>The user may delete messages in the room.</summary>
     public const string DeleteMessage = "DELETE_MESSAGE";
     /// <summary>Every known capability.</summary>
-    public static readonly IReadOnlyList<string> All = new[] { SendMessage, DisconnectUser, DeleteMessage };
+    public static readonly IReadOnlyList<string> All = Array.AsReadOnly(new[] { SendMessage, DisconnectUser, DeleteMessage });
 }
 
 /// <summary>The known values of <see cref="MessageReviewHandler.FallbackResult"/>.</summary>
