@@ -32,6 +32,9 @@ public sealed partial class IvsChatClient
     private async Task<TResponse> InvokeAsync<TResponse>(Call call, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
         where TResponse : IvsChatResponse, new()
     {
+        // Read here, on the caller's thread, before the first await.
+        var blocking = CanBlock && t_blocking;
+        var delay = blocking && _options.Delay == null ? BlockingDelay : _delay;
         var endpoint = Settings.Endpoint;
         Log(IvsChatLogLevel.Verbose, $"ivschat {call.Operation} -> {endpoint.GetLeftPart(UriPartial.Authority)} ({Settings.Region})");
         var retry = _retry.Begin(endpoint, Settings.Region, call.Operation);
@@ -39,14 +42,14 @@ public sealed partial class IvsChatClient
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var pacedFor = await retry.BeforeAttemptAsync(_delay, cancellationToken).ConfigureAwait(false);
+            var pacedFor = await retry.BeforeAttemptAsync(delay, cancellationToken).ConfigureAwait(false);
             if (pacedFor > TimeSpan.Zero)
                 Log(IvsChatLogLevel.Debug, $"ivschat {call.Operation} paced {pacedFor.TotalMilliseconds:0} ms (client rate {retry.PacedRate:0.0}/s)");
 
             Exception failure;
             try
             {
-                var answer = await SendAttemptAsync(call, retry, cancellationToken).ConfigureAwait(false);
+                var answer = await SendAttemptAsync(call, retry, blocking, cancellationToken).ConfigureAwait(false);
                 if (answer.Status >= 200 && answer.Status < 300)
                 {
                     retry.Succeeded();
@@ -80,14 +83,14 @@ public sealed partial class IvsChatClient
             }
             var reason = failure is IvsChatServiceException se ? $"{se.ErrorCode} (HTTP {se.StatusCode})" : failure.GetType().Name;
             Log(IvsChatLogLevel.Debug, $"ivschat {call.Operation} retrying in {wait!.Value.TotalMilliseconds:0} ms after {reason}");
-            await _delay(wait.Value, cancellationToken).ConfigureAwait(false);
+            await delay(wait.Value, cancellationToken).ConfigureAwait(false);
         }
     }
 
     private DateTime LocalNow() => (_options.Clock?.Invoke() ?? DateTime.UtcNow).ToUniversalTime();
 
     /// <summary>One signed attempt, bounded in size (IvsChatResponseTooLargeException) and time (TimeoutException).</summary>
-    private async Task<Answer> SendAttemptAsync(Call call, RetryCall retry, CancellationToken cancellationToken)
+    private async Task<Answer> SendAttemptAsync(Call call, RetryCall retry, bool blocking, CancellationToken cancellationToken)
     {
         var endpoint = Settings.Endpoint;
         var credentials = await GetCredentialsAsync().ConfigureAwait(false);
@@ -105,7 +108,13 @@ public sealed partial class IvsChatClient
         using var message = BuildMessage(call, signed);
         try
         {
+#if NET8_0_OR_GREATER
+            using var response = blocking
+                ? _http.Send(message, HttpCompletionOption.ResponseHeadersRead, linked.Token)
+                : await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+#else
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+#endif
             silence.CancelAfter(timeouts.ReadTimeout);
             var answer = new Answer
             {
@@ -118,7 +127,7 @@ public sealed partial class IvsChatClient
             };
             answer.Body = await ResponseBody.ReadAsync(response, IvsChatResponseTooLargeException.MaxResponseBytes,
                 () => new IvsChatResponseTooLargeException(call.Operation, endpoint, answer.Status, answer.RequestId, IvsChatResponseTooLargeException.MaxResponseBytes),
-                () => silence.CancelAfter(timeouts.ReadTimeout), linked.Token).ConfigureAwait(false);
+                () => silence.CancelAfter(timeouts.ReadTimeout), blocking, linked.Token).ConfigureAwait(false);
             Log(IvsChatLogLevel.Debug, $"ivschat {call.Operation} {call.Method} {call.DisplayPath}{QueryForLog(call)} -> {answer.Status} " +
                 $"(request id {answer.RequestId ?? "none"}, attempt {retry.Attempt}/{retry.MaxAttempts}, {watch.ElapsedMilliseconds} ms)");
             return answer;

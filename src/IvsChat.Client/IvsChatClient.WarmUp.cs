@@ -16,16 +16,17 @@ namespace IvsChat.Client;
 // precompile into our assemblies. WarmUpAsync pays them ahead, off the caller's thread.
 public sealed partial class IvsChatClient
 {
-    /// <summary>Runs one GetRoom through the whole client (settings resolution, signing, pacing, HTTP and JSON)
+    /// <summary>Runs one blocking GetRoom (<see cref="RunBlocking"/>) through the whole client (settings resolution, signing, pacing, HTTP and JSON)
     /// against a canned in-memory answer, so that the first real call does not pay the process's one-time
     /// costs. Sends nothing over the network, reads no profile files, touches no shared state a real endpoint
     /// uses, and never throws. A no-op on .NET Framework.</summary>
     public static Task WarmUpAsync()
     {
 #if NET8_0_OR_GREATER
-        return Task.Run(async () =>
+        // Blocking, as the cmdlets call (RunBlocking): that is the path to warm.
+        return Task.Run(() =>
         {
-            try { await WarmUpCoreAsync().ConfigureAwait(false); }
+            try { RunBlocking(WarmUpCoreAsync); }
             catch (Exception) { /* warming is best effort: the real call reports real problems */ }
         });
 #else

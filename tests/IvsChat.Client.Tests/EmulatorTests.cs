@@ -89,6 +89,38 @@ public class EmulatorTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Blocking_calls_do_their_io_on_the_calling_thread_with_the_same_results_and_errors()
+    {
+        using var emulator = new LocalEmulator();
+        using var client = new IvsChatClient(emulator.Settings());
+        var created = await client.CreateRoomAsync(new CreateRoomRequest { Name = "blocking", Tags = new() { ["k"] = "v" } });
+
+        var completedWhenReturned = false;
+        var room = IvsChatClient.RunBlocking(() =>
+        {
+            var call = client.GetRoomAsync(new GetRoomRequest { Identifier = created.Arn });
+            completedWhenReturned = call.IsCompleted;
+            return call;
+        });
+        Assert.True(completedWhenReturned, "the request and the answer were handled before GetRoomAsync returned");
+        Assert.Equal(created.Arn, room.Arn);
+        Assert.Equal("v", room.Tags!["k"]);
+        Assert.Equal(created.CreateTime, room.CreateTime);
+
+        var pages = IvsChatClient.RunBlocking(async () =>
+        {
+            var names = new List<string?>();
+            await foreach (var r in client.ListRoomsPaginatedAsync(new ListRoomsRequest { MaxResults = 1 })) names.Add(r.Name);
+            return names;
+        });
+        Assert.Equal(new[] { "blocking" }, pages);
+
+        var missing = Assert.Throws<ResourceNotFoundException>(() =>
+            IvsChatClient.RunBlocking(() => client.GetRoomAsync(new GetRoomRequest { Identifier = created.Arn!.Replace(created.Id!, "AbCdEfGhIjKl") })));
+        Assert.Equal(404, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task Wrong_secret_key_is_refused_by_the_service()
     {
         using var emulator = new LocalEmulator();

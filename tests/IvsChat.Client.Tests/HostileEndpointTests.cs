@@ -4,9 +4,24 @@ using IvsChat.Client.Model;
 namespace IvsChat.Client.Tests;
 
 /// <summary>Issue 14 items 8 and 12: endpoints that flood, hang or trickle fail the call with a clear, typed error,
-/// in bounded memory and bounded time, over a real socket.</summary>
+/// in bounded memory and bounded time, over a real socket; with async I/O and with the blocking I/O the cmdlets
+/// use (<see cref="IvsChatClient.RunBlocking"/>).</summary>
 public class HostileEndpointTests
 {
+    // Blocking calls get a thread of their own, as a PowerShell pipeline thread is: on a pool thread they would
+    // take a thread the endpoint's own async loop needs.
+    private static Task<T> Run<T>(bool blocking, Func<Task<T>> call)
+    {
+        if (!blocking) return call();
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        new Thread(() =>
+        {
+            try { done.SetResult(IvsChatClient.RunBlocking(call)); }
+            catch (Exception ex) { done.SetException(ex); }
+        }) { IsBackground = true }.Start();
+        return done.Task;
+    }
+
     private static IvsChatClient ClientFor(HostileEndpoint endpoint, int maxAttempts = 1, Action<IvsChatClientOptions>? configure = null)
     {
         var options = new IvsChatClientOptions();
@@ -14,14 +29,16 @@ public class HostileEndpointTests
         return new IvsChatClient(TestClients.Settings(maxAttempts, endpoint: endpoint.Uri), options);
     }
 
-    [Fact]
-    public async Task An_endless_answer_fails_at_the_size_cap_in_bounded_memory()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_endless_answer_fails_at_the_size_cap_in_bounded_memory(bool blocking)
     {
         using var endpoint = new HostileEndpoint(HostileBehaviour.Flood);
         using var client = ClientFor(endpoint);
         var totalBefore = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<IvsChatResponseTooLargeException>(() => client.ListRoomsAsync(new ListRoomsRequest()));
+        var error = await Assert.ThrowsAsync<IvsChatResponseTooLargeException>(() => Run(blocking, () => client.ListRoomsAsync(new ListRoomsRequest())));
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - totalBefore;
 
         Assert.Equal(IvsChatResponseTooLargeException.MaxResponseBytes, error.MaxBytes);
@@ -64,13 +81,15 @@ public class HostileEndpointTests
         return ClientSettingsResolver.Resolve(new ClientSettingsInput { Environment = env });
     }
 
-    [Fact]
-    public async Task A_silent_endpoint_fails_after_the_read_timeout_from_the_environment()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_silent_endpoint_fails_after_the_read_timeout_from_the_environment(bool blocking)
     {
         using var endpoint = new HostileEndpoint(HostileBehaviour.Hang);
         using var client = new IvsChatClient(Resolve(endpoint, ("IVSCHAT_READ_TIMEOUT", "0.5")));
         var watch = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => client.GetRoomAsync(new GetRoomRequest { Identifier = "g1H2I3j4k5L6" }));
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => Run(blocking, () => client.GetRoomAsync(new GetRoomRequest { Identifier = "g1H2I3j4k5L6" })));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
         Assert.Contains("GetRoom", error.Message);
         Assert.Contains("read timeout", error.Message);
@@ -78,14 +97,16 @@ public class HostileEndpointTests
         Assert.Equal(1, endpoint.Requests);
     }
 
-    [Fact]
-    public async Task A_trickling_answer_fails_after_the_attempt_timeout_and_retries_count()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_trickling_answer_fails_after_the_attempt_timeout_and_retries_count(bool blocking)
     {
         using var endpoint = new HostileEndpoint(HostileBehaviour.Trickle, trickleInterval: TimeSpan.FromMilliseconds(100));
         var settings = Resolve(endpoint, ("IVSCHAT_ATTEMPT_TIMEOUT", "0.8"), ("AWS_MAX_ATTEMPTS", "2"));
         using var client = new IvsChatClient(settings, new IvsChatClientOptions { Delay = (_, _) => Task.CompletedTask });
         var watch = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => client.ListRoomsAsync(new ListRoomsRequest()));
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => Run(blocking, () => client.ListRoomsAsync(new ListRoomsRequest())));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"took {watch.Elapsed}");
         Assert.Contains("attempt timeout", error.Message);
         Assert.Equal(2, endpoint.Requests);
@@ -128,19 +149,23 @@ public class HostileEndpointTests
         finally { Directory.Delete(dir, recursive: true); }
     }
 
-    [Fact]
-    public async Task Cancelling_a_call_to_a_silent_endpoint_returns_at_once()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Cancelling_a_call_to_a_silent_endpoint_returns_at_once(bool blocking)
     {
         using var endpoint = new HostileEndpoint(HostileBehaviour.Trickle, trickleInterval: TimeSpan.FromSeconds(30));
         using var client = ClientFor(endpoint);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var watch = Stopwatch.StartNew();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ListRoomsAsync(new ListRoomsRequest(), cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run(blocking, () => client.ListRoomsAsync(new ListRoomsRequest(), cts.Token)));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.5), $"took {watch.Elapsed}");
     }
 
-    [Fact]
-    public async Task A_listener_that_never_accepts_fails_after_the_connect_timeout()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_listener_that_never_accepts_fails_after_the_connect_timeout(bool blocking)
     {
         // A full accept queue: the kernel drops further SYNs, so connecting hangs until the client gives up.
         using var listener = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
@@ -166,7 +191,7 @@ public class HostileEndpointTests
             };
             using var client = new IvsChatClient(ClientSettingsResolver.Resolve(new ClientSettingsInput { Environment = env }));
             var watch = Stopwatch.StartNew();
-            var error = await Assert.ThrowsAsync<TimeoutException>(() => client.GetRoomAsync(new GetRoomRequest { Identifier = "g1H2I3j4k5L6" }));
+            var error = await Assert.ThrowsAsync<TimeoutException>(() => Run(blocking, () => client.GetRoomAsync(new GetRoomRequest { Identifier = "g1H2I3j4k5L6" })));
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
             Assert.Contains("connect timeout", error.Message);
         }

@@ -89,10 +89,19 @@ Describe 'Every exported cmdlet' {
 }
 
 Describe 'Import' {
-    It 'loads no AWSSDK assembly and does no work at import time' {
-        $out = Invoke-FreshPwsh -Command "Import-Module '$env:IVSCHAT_MODULE_PATH'; [AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -like 'AWSSDK*' -join ','; 'IMPORTED'"
-        ($out -join "`n") | Should -BeLike '*IMPORTED*'
-        ($out | Where-Object { $_ -like 'AWSSDK*' }) | Should -BeNullOrEmpty
+    It 'never loads AWSSDK where other modules would see it, not even once the warm-up after import has run' {
+        # The importing thread loads nothing (AssemblyIsolation.Tests.ps1); the warm-up it queues loads AWSSDK.Core
+        # into the module's private load context only.
+        $command = @"
+Import-Module '$env:IVSCHAT_MODULE_PATH'
+`$deadline = [DateTime]::UtcNow.AddSeconds(20)
+while (-not ([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -contains 'AWSSDK.Core') -and [DateTime]::UtcNow -lt `$deadline) { Start-Sleep -Milliseconds 50 }
+'ANYWHERE:' + (@([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -like 'AWSSDK*') -join ',')
+'DEFAULT:' + (@([Runtime.Loader.AssemblyLoadContext]::Default.Assemblies.GetName().Name -like 'AWSSDK*') -join ',')
+"@
+        $out = @(Invoke-FreshPwsh -Command $command)
+        $out | Should -Contain 'ANYWHERE:AWSSDK.Core'
+        $out | Should -Contain 'DEFAULT:'
     }
 }
 

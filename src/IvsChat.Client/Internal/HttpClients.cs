@@ -23,7 +23,9 @@ internal static class HttpClients
     private static HttpMessageHandler CreateHandler(TimeSpan connectTimeout)
     {
 #if NET8_0_OR_GREATER
-        return new SocketsHttpHandler { ConnectTimeout = connectTimeout };
+        // No draining of an answer we stopped reading (cancelled, timed out, too large): disposing it closes the
+        // connection at once, where draining would hold a blocking reader for up to 2 s (ResponseDrainTimeout).
+        return new SocketsHttpHandler { ConnectTimeout = connectTimeout, MaxResponseDrainSize = 0 };
 #else
         var type = Type.GetType("System.Net.Http.SocketsHttpHandler, System.Net.Http", throwOnError: false);
         var property = type?.GetProperty("ConnectTimeout");

@@ -16,25 +16,34 @@ internal static class ResponseBody
     /// <param name="maxBytes">The most the body may be.</param>
     /// <param name="tooLarge">The error to throw once the body passes maxBytes.</param>
     /// <param name="progress">Called whenever bytes arrive (read timeouts count idle time from there).</param>
+    /// <param name="blocking">Read on this thread with blocking reads (.NET 5+; see IvsChatClient.RunBlocking).</param>
     /// <param name="cancellationToken">Ends the read.</param>
     public static async Task<byte[]> ReadAsync(HttpResponseMessage response, int maxBytes, Func<Exception> tooLarge,
-        Action progress, CancellationToken cancellationToken)
+        Action progress, bool blocking, CancellationToken cancellationToken)
     {
         var content = response.Content;
         if (content == null) return Array.Empty<byte>();
         var declared = content.Headers.ContentLength;
         if (declared > maxBytes) throw tooLarge();
 
-        // .NET Framework's response streams ignore the token: closing the response ends a pending read.
+        // .NET Framework's response streams and blocking reads ignore the token: closing the response ends a pending read.
         using (cancellationToken.Register(response.Dispose))
+#if NET8_0_OR_GREATER
+        using (var stream = blocking ? content.ReadAsStream(cancellationToken) : await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
+#else
         using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
+#endif
         using (var body = new MemoryStream(declared is long length ? (int)length : ChunkBytes))
         {
             var chunk = new byte[ChunkBytes];
             while (true)
             {
                 int read;
-                try { read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false); }
+                try
+                {
+                    read = blocking ? stream.Read(chunk, 0, chunk.Length)
+                        : await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                }
                 catch (Exception ex) when (cancellationToken.IsCancellationRequested && !(ex is OperationCanceledException))
                 {
                     throw new OperationCanceledException(cancellationToken);

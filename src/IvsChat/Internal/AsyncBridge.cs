@@ -3,19 +3,21 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using IvsChat.Client;
 
 namespace IvsChat.Internal;
 
 /// <summary>The one sync-over-async bridge: cmdlets block on the pipeline thread (it has no synchronization
-/// context), Ctrl+C becomes PipelineStoppedException, the client's exceptions become the module's public ones
-/// (<see cref="PublicErrors"/>), and queued log lines are written after every wait.</summary>
+/// context; the client's blocking mode does the I/O on it, without a thread-pool hop per call), Ctrl+C becomes
+/// PipelineStoppedException, the client's exceptions become the module's public ones (<see cref="PublicErrors"/>),
+/// and queued log lines are written after every wait.</summary>
 internal static class AsyncBridge
 {
     /// <summary>Waits for <paramref name="call"/>; <paramref name="afterWait"/> runs whatever happened (e.g. drains
     /// queued -Debug lines on the pipeline thread).</summary>
     public static T Run<T>(Func<CancellationToken, Task<T>> call, CancellationToken stop, Action? afterWait = null)
     {
-        try { return call(stop).GetAwaiter().GetResult(); }
+        try { return IvsChatClient.RunBlocking(() => call(stop)); }
         catch (OperationCanceledException) when (stop.IsCancellationRequested) { throw new PipelineStoppedException(); }
         catch (Exception ex) when (PublicErrors.IsTranslatable(ex)) { throw PublicErrors.From(ex); }
         finally { afterWait?.Invoke(); }
