@@ -43,6 +43,10 @@ public static class ClientSettingsCache
     /// <summary>Forgets every resolution (e.g. after credentials were rotated in place).</summary>
     public static void Clear() => Resolved.Clear();
 
+    internal static void Forget(ClientSettingsInput input) => Resolved.TryRemove(KeyFor(input), out _);
+
+    internal static int Count => Resolved.Count;
+
     private static bool IsReusable(object? credentials) => credentials == null || credentials is AWSCredentials;
 
     // Runs once per cmdlet invocation: plain loops, one pass over the environment, a one-shot hash.

@@ -38,13 +38,18 @@ public sealed partial class IvsChatClient
     internal static async Task<GetRoomResponse> WarmUpCoreAsync()
     {
         var nowhere = Path.Combine(Path.GetTempPath(), "ivschat-warm-up-reads-no-files");
-        var settings = ClientSettingsResolver.Resolve(new ClientSettingsInput
+        var input = new ClientSettingsInput
         {
             AccessKey = "AKIDWARMUP", SecretKey = "warm-up-only", Region = "us-east-1",
             EndpointUrl = "http://" + CannedConnection.Host,
             ProfileLocation = nowhere,
             Environment = new Dictionary<string, string?> { ["HOME"] = nowhere, ["AWS_CONFIG_FILE"] = nowhere },
-        });
+        };
+        // Through the cache as the cmdlets resolve, then out of it again.
+        var settings = ClientSettingsCache.Resolve(input);
+        ClientSettingsCache.Forget(input);
+        // The process's shared HttpClient for the default connect timeout: the one a first call most likely uses.
+        HttpClients.For(TimeoutSettings.Default.ConnectTimeout);
         using var handler = new SocketsHttpHandler
         {
             ConnectCallback = (context, token) => new ValueTask<Stream>(new CannedConnection(CannedConnection.GetRoomAnswer)),

@@ -4,6 +4,7 @@ using Amazon.Runtime;
 namespace IvsChat.Client.Tests;
 
 /// <summary>A resolution is reused only while its inputs, environment and profile files are unchanged.</summary>
+[Collection(nameof(ClientSettingsCache))] // not beside WarmUpTests: these clear the process-wide cache that one counts
 public sealed class ClientSettingsCacheTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("ivschat-cache-").FullName;

@@ -5,6 +5,7 @@ namespace IvsChat.Client.Tests;
 
 /// <summary>The warm-up the module starts at import must go through the whole client, or it warms nothing and
 /// says nothing (the public entry point swallows failures).</summary>
+[Collection(nameof(ClientSettingsCache))]
 public class WarmUpTests
 {
     [Fact]
@@ -19,6 +20,14 @@ public class WarmUpTests
         Assert.Equal("ALLOW", room.MessageReviewHandler!.FallbackResult);
         Assert.Equal("v", room.Tags!["k"]);
         Assert.Equal("warm-up", room.RequestId);
+    }
+
+    [Fact]
+    public async Task WarmUpLeavesNoResolutionInTheSettingsCache()
+    {
+        var before = ClientSettingsCache.Count;
+        await IvsChatClient.WarmUpCoreAsync();
+        Assert.Equal(before, ClientSettingsCache.Count);
     }
 
     [Fact]
