@@ -15,7 +15,8 @@ function Initialize-Bench {
     $s = $Settings
     $script:Settings = $s
     New-Item -ItemType Directory -Force $s.BenchOut | Out-Null
-    $s.Pwsh = @(Get-PwshCommand)
+    $s.ToolPwsh = @(Get-PwshCommand)
+    $s.Pwsh = Get-ReleaseLayoutPwsh -Tool $s.ToolPwsh -Into (Join-Path $s.BenchOut 'pwsh-readytorun')
     $s.LoadAtStart = Get-LoadAverage
 
     Write-Host 'Preparing: bench tools, JS SDK, module' -ForegroundColor Cyan
@@ -61,6 +62,45 @@ function Initialize-Bench {
     }
     catch { $s.ModuleError = "the module does not import: $($_.Exception.Message)" }
     $s
+}
+
+function Get-ReleaseLayoutPwsh {
+    # The children run PowerShell as its release packages ship it: ReadyToRun-compiled (PowerShell PR #12361). The
+    # .NET tool this repo restores is IL only (.NET tools cannot ship native code), so a fresh pwsh JIT-compiles
+    # PowerShell's own start-up and Import-Module work, which no user's installed pwsh does. The tool's folder is
+    # copied and its PowerShell assemblies precompiled with the crossgen2 that build/ReadyToRun restores (once,
+    # kept until the tool changes). Elsewhere than linux-x64, or without crossgen2, the tool as it is.
+    param([Parameter(Mandatory)][string[]] $Tool, [Parameter(Mandatory)][string] $Into)
+    $toolDir = Split-Path ($Tool | Select-Object -Last 1)
+    $runtime = [Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory()
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    $crossgen = Join-Path $packages "microsoft.netcore.app.crossgen2.linux-x64/$([Environment]::Version)/tools/crossgen2"
+    $script:Settings.PwshLayout = 'the .NET tool as restored (IL only, JIT-compiled)'
+    if ($Tool.Count -ne 2 -or -not $IsLinux -or [Runtime.InteropServices.RuntimeInformation]::OSArchitecture -ne 'X64' -or -not (Test-Path $crossgen)) {
+        Write-Host "  pwsh: $($script:Settings.PwshLayout) (no crossgen2 for this platform at $crossgen)" -ForegroundColor Yellow
+        return $Tool
+    }
+    $stamp = Join-Path $Into '.source'
+    if (-not (Test-Path $stamp) -or (Get-Content $stamp -Raw).Trim() -ne "$toolDir $runtime") {
+        Write-Host '  pwsh: precompiling the tool''s PowerShell assemblies (as PowerShell''s release packages are)'
+        if (Test-Path $Into) { Remove-Item $Into -Recurse -Force }
+        Copy-Item $toolDir $Into -Recurse
+        $assemblies = 'System.Management.Automation', 'Microsoft.PowerShell.ConsoleHost', 'Microsoft.PowerShell.Commands.Utility',
+            'Microsoft.PowerShell.Commands.Management', 'Microsoft.PowerShell.Security', 'pwsh', 'Microsoft.ApplicationInsights', 'Newtonsoft.Json'
+        # A response file: pwsh would expand the wildcards itself on a native command line.
+        $references = Join-Path $Into '.references.rsp'
+        Set-Content $references @("-r:$(Join-Path $runtime '*.dll')", "-r:$(Join-Path $toolDir '*.dll')")
+        foreach ($name in $assemblies) {
+            $log = & $crossgen "@$references" --targetos linux --targetarch x64 -O (Join-Path $toolDir "$name.dll") -o (Join-Path $Into "$name.dll") 2>&1
+            if ($LASTEXITCODE -ne 0) {
+                Write-Host "  pwsh: crossgen2 failed on ${name}: $(($log | Select-Object -Last 1))" -ForegroundColor Yellow
+                return $Tool
+            }
+        }
+        Set-Content $stamp "$toolDir $runtime"
+    }
+    $script:Settings.PwshLayout = 'the release layout: the .NET tool''s PowerShell assemblies ReadyToRun-compiled, as PowerShell''s packages ship them'
+    @($Tool[0], (Join-Path $Into (Split-Path $Tool[1] -Leaf)))
 }
 
 function Get-LoadAverage { ((Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -split ' ' | Select-Object -First 1) }
@@ -119,8 +159,8 @@ function Read-LastJson([string[]] $Lines, [string] $What) {
 function Invoke-ChildPwsh {
     # A fresh pwsh that imports the module as a user would: a script file of build/bench/child (with its
     # parameters) or a command. Its last JSON line is the result.
-    param([string] $File, [hashtable] $Parameters = @{}, [string] $Command, [string] $What = 'pwsh')
-    $pwsh = $script:Settings.Pwsh
+    param([string] $File, [hashtable] $Parameters = @{}, [string] $Command, [string] $What = 'pwsh', [string[]] $Pwsh = $script:Settings.Pwsh)
+    $pwsh = $Pwsh
     $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive')
     if ($File) {
         $arguments += @('-File', (Join-Path $PSScriptRoot "child/$File"))
@@ -224,7 +264,7 @@ function Write-BenchReport {
     $notes = foreach ($r in $script:Results | Where-Object Note) { "- $($r.Benchmark): $($r.Note)" }
     $node = if (Get-Command node -ErrorAction SilentlyContinue) { & node --version }
     $machine = "$([Environment]::ProcessorCount) cores, $([Runtime.InteropServices.RuntimeInformation]::OSDescription), " +
-        ".NET $([Environment]::Version), pwsh $($PSVersionTable.PSVersion), node $node"
+        ".NET $([Environment]::Version), pwsh $($PSVersionTable.PSVersion) ($($s.PwshLayout)), node $node"
     if ($s.LoadAtStart) { $machine += "; load average $($s.LoadAtStart) at start, $(Get-LoadAverage) at end" }
     $stamp = [DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm') + ' UTC'
     $markdown = @("Benchmarks ($stamp; $machine)", '') + $table + @('', 'Notes:') + $notes

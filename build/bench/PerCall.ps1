@@ -26,10 +26,18 @@ Invoke-Benchmark 'PerCall' -Rows $rows -Targets @('<= 1.0x', '<= 1.5x', '<= 1.0x
         }
         catch { $first.jsError = $_.Exception.Message }
     }
+    # The same in the .NET tool's pwsh as restored (IL only), when the children run the release layout.
+    $first.toolLayout = @(if ($Bench.Pwsh[-1] -ne $Bench.ToolPwsh[-1]) {
+            foreach ($i in 1..3) {
+                $o = Invoke-ChildPwsh -What 'first call (tool layout)' -File 'FirstCall.ps1' -Parameters @{ ModulePath = $Bench.ModulePath; Arn = $arn } -Pwsh $Bench.ToolPwsh
+                $o.importMs + $o.firstMs
+            }
+        })
     Set-Detail FirstCall $first
     $oursFirst = Get-Median $first.ours
     $note = 'Import-Module {0}, first call {1}; CPU time of the process for both {2} (medians)' -f (Format-Ms (Get-Median @($first.detail.importMs))),
         (Format-Ms (Get-Median @($first.detail.firstMs))), (Format-Ms (Get-Median @($first.detail.cpuMs)))
+    if ($first.toolLayout.Count) { $note += "; in the .NET tool's IL-only pwsh instead: {0} (median of 3)" -f (Format-Ms (Get-Median $first.toolLayout)) }
     if ($first.js.Count) {
         $jsFirst = Get-Median $first.js
         Add-Result $rows[0] (Format-Ms $oursFirst) (Format-Ms $jsFirst) ($oursFirst / $jsFirst) '<= 1.0x' (($oursFirst / $jsFirst) -le 1.0) -Note $note
@@ -67,12 +75,12 @@ Invoke-Benchmark 'PerCall' -Rows $rows -Targets @('<= 1.0x', '<= 1.5x', '<= 1.0x
 
     # Where the first call's time goes, in another fresh session.
     try {
-        $fp = Invoke-ChildPwsh -What 'first-call phases' -File 'FirstCallPhases.ps1' -Parameters @{ ModulePath = $Bench.ModulePath; Arn = $arn; ClientDll = $Bench.ClientDll }
+        $fp = Invoke-ChildPwsh -What 'first-call phases' -File 'FirstCallPhases.ps1' -Parameters @{ ModulePath = $Bench.ModulePath; Arn = $arn }
         Set-Detail FirstCallPhases $fp
-        $note = 'loading IvsChat.Client + first settings resolution (loads AWSSDK.Core) {0}; first client request (HttpClient, JSON, signer) {1}; ' -f `
-            (Format-Ms $fp.resolveMs), (Format-Ms $fp.clientFirstRequestMs)
-        $note += 'then first cmdlet call {0}; of all that, JIT compiling {1:N0} methods took {2}' -f (Format-Ms $fp.cmdletAfterThoseMs), $fp.jitMethods, (Format-Ms $fp.jitMs)
-        Add-Result 'First call: where the time goes' (Format-Ms ($fp.resolveMs + $fp.clientFirstRequestMs + $fp.cmdletAfterThoseMs)) -Note $note
+        $note = 'Import-Module {0}; JIT compiling by import and warm-up together: {1:N0} methods, {2}; ' -f (Format-Ms $fp.importMs), $fp.warmUpJitMethods, (Format-Ms $fp.warmUpJitMs)
+        $note += 'the first call once the warm-up had finished {0} (JIT {1:N0} methods, {2}): PowerShell''s first binding of the cmdlet, the first settings resolution, the first connection' -f `
+            (Format-Ms $fp.firstAfterWarmUpMs), $fp.firstJitMethods, (Format-Ms $fp.firstJitMs)
+        Add-Result 'First call: where the time goes' (Format-Ms ($fp.importMs + $fp.firstAfterWarmUpMs)) -Note $note
     }
     catch { Write-Host "  first-call phases not timed: $($_.Exception.Message)" -ForegroundColor DarkYellow }
 
@@ -83,12 +91,12 @@ Invoke-Benchmark 'PerCall' -Rows $rows -Targets @('<= 1.0x', '<= 1.5x', '<= 1.0x
     $parts = @()
     if ($raw) { $parts += 'raw HTTP+sign {0:N0} µs (sign+build alone {1:N0} µs, JSON parse {2:N1} µs)' -f $raw.perCallUs, $raw.signAndBuildUs, $raw.jsonParseUs }
     if ($client) {
-        $parts += 'IvsChat.Client alone {0:N0} µs (async/await); the same client blocking a dedicated thread per call, as the cmdlets do (GetAwaiter().GetResult()) {1:N0} µs' -f `
+        $parts += 'IvsChat.Client alone {0:N0} µs (async/await); the same client in blocking mode on a dedicated thread, as the cmdlets call it (RunBlocking) {1:N0} µs' -f `
             $client.perCallUs, $client.blockingPerCallUs
     }
     else { $parts += "IvsChat.Client alone: not measured ($clientError)" }
     if ($null -ne $ps.directUs) {
-        $parts += 'the same client called from PowerShell, blocking {0:N0} µs; ClientSettingsResolver.Resolve (once per cmdlet run) {1:N0} µs' -f $ps.directUs, $ps.resolveUs
+        $parts += 'the same client called from PowerShell, blocking {0:N0} µs; ClientSettingsResolver.Resolve uncached {1:N0} µs (the cmdlets reuse a resolution while its sources are unchanged)' -f $ps.directUs, $ps.resolveUs
     }
     $parts += 'cmdlet {0:N0} µs; same calls piped into one Get-IvsChatRoom {1:N0} µs; trivial compiled cmdlet (Get-Variable) in the same loop {2:N0} µs' -f `
         $oursUs, ($ps.pipelineMs * 1000 / $calls), ($ps.psFloorMs * 1000 / $calls)

@@ -29,9 +29,9 @@ if (arn.Length > 0)
     firstCallMs = sw.Elapsed.TotalMilliseconds;
     if (first.Arn != arn) throw new InvalidOperationException($"GetRoom returned {first.Arn}");
     for (int i = 1; i < warmup; i++) await client.GetRoomAsync(request);
-    // Interleaved with each async round: the same calls made as the cmdlets make them, blocking a dedicated
-    // thread (like PowerShell's pipeline thread) with GetAwaiter().GetResult(). The difference is the cost of
-    // sync-over-async (spin, then a wake-up hop per call), apart from anything PowerShell does.
+    // Interleaved with each async round: the same calls made as the cmdlets make them, on a dedicated thread
+    // (like PowerShell's pipeline thread) in the client's blocking mode (IvsChatClient.RunBlocking: the I/O on
+    // that thread, no wake-up hop per call), apart from anything PowerShell does.
     var cpuTotal = TimeSpan.Zero;
     for (int r = 0; r < rounds; r++)
     {
@@ -44,7 +44,7 @@ if (arn.Length > 0)
         var blocking = new Thread(() =>
         {
             var bw = Stopwatch.StartNew();
-            for (int i = 0; i < count; i++) client.GetRoomAsync(request).GetAwaiter().GetResult();
+            for (int i = 0; i < count; i++) IvsChatClient.RunBlocking(() => client.GetRoomAsync(request));
             blockingRoundMs[r] = bw.Elapsed.TotalMilliseconds;
         });
         blocking.Start();

@@ -1,23 +1,21 @@
-# In a fresh pwsh: where the first call's time goes. Loading IvsChat.Client and resolving settings (loads
-# AWSSDK.Core), the client's first request, then the first cmdlet call once those are warm; with the JIT work of
-# the whole process across those phases. Prints one JSON line.
-param([Parameter(Mandatory)][string] $ModulePath, [Parameter(Mandatory)][string] $Arn, [Parameter(Mandatory)][string] $ClientDll)
+# In a fresh pwsh: where the first call's time goes. Import-Module (which queues the client's warm-up on a pool
+# thread), then, once the warm-up has had time to finish, the first Get-IvsChatRoom: what the warm-up cannot pay
+# ahead (PowerShell's first binding of the cmdlet, the first settings resolution, the first TCP connection).
+# With the JIT work of the whole process in each phase. Prints one JSON line.
+param([Parameter(Mandatory)][string] $ModulePath, [Parameter(Mandatory)][string] $Arn)
 $ErrorActionPreference = 'Stop'
-Import-Module $ModulePath
-$jit0 = [System.Runtime.JitInfo]::GetCompilationTime($false); $methods0 = [System.Runtime.JitInfo]::GetCompiledMethodCount($false)
+$jitMs = { [System.Runtime.JitInfo]::GetCompilationTime($false).TotalMilliseconds }
+$jitMethods = { [System.Runtime.JitInfo]::GetCompiledMethodCount($false) }
+$j0 = & $jitMs; $m0 = & $jitMethods
 $t = [Diagnostics.Stopwatch]::StartNew()
-$null = [Reflection.Assembly]::LoadFrom($ClientDll)
-$s = [IvsChat.Client.ClientSettingsResolver]::Resolve([IvsChat.Client.ClientSettingsInput]::new())
-$resolveMs = $t.Elapsed.TotalMilliseconds
-$t.Restart()
-$client = [IvsChat.Client.IvsChatClient]::new($s, $null)
-$null = $client.GetRoomAsync([IvsChat.Client.Model.GetRoomRequest]@{ Identifier = $Arn }, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
-$clientMs = $t.Elapsed.TotalMilliseconds
+Import-Module $ModulePath
+$importMs = $t.Elapsed.TotalMilliseconds
+Start-Sleep -Seconds 2
+$j1 = & $jitMs; $m1 = & $jitMethods
 $t.Restart()
 $null = Get-IvsChatRoom -Arn $Arn
-$cmdletMs = $t.Elapsed.TotalMilliseconds
+$firstMs = $t.Elapsed.TotalMilliseconds
 @{
-    jitMs = ([System.Runtime.JitInfo]::GetCompilationTime($false) - $jit0).TotalMilliseconds
-    jitMethods = [System.Runtime.JitInfo]::GetCompiledMethodCount($false) - $methods0
-    resolveMs = $resolveMs; clientFirstRequestMs = $clientMs; cmdletAfterThoseMs = $cmdletMs
+    importMs = $importMs; warmUpJitMs = $j1 - $j0; warmUpJitMethods = $m1 - $m0
+    firstAfterWarmUpMs = $firstMs; firstJitMs = (& $jitMs) - $j1; firstJitMethods = (& $jitMethods) - $m1
 } | ConvertTo-Json -Compress

@@ -46,9 +46,11 @@ if ($ClientDll) {
         $client = [IvsChat.Client.IvsChatClient]::new($s, $null)
         $request = [IvsChat.Client.Model.GetRoomRequest]@{ Identifier = $Arn }
         $none = [Threading.CancellationToken]::None
-        foreach ($i in 1..50) { $null = $client.GetRoomAsync($request, $none).GetAwaiter().GetResult() }
+        # As the cmdlets call it: the client's blocking mode on this (the pipeline) thread.
+        $get = [Func[Threading.Tasks.Task[IvsChat.Client.Model.GetRoomResponse]]] { $client.GetRoomAsync($request, $none) }
+        foreach ($i in 1..50) { $null = [IvsChat.Client.IvsChatClient]::RunBlocking[IvsChat.Client.Model.GetRoomResponse]($get) }
         $t.Restart()
-        foreach ($i in 1..$Calls) { $null = $client.GetRoomAsync($request, $none).GetAwaiter().GetResult() }
+        foreach ($i in 1..$Calls) { $null = [IvsChat.Client.IvsChatClient]::RunBlocking[IvsChat.Client.Model.GetRoomResponse]($get) }
         $directUs = $t.Elapsed.TotalMilliseconds * 1000 / $Calls
     }
     catch { Write-Warning "client pieces not timed: $_" }
