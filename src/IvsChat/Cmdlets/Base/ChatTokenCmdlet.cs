@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Linq;
 using System.Management.Automation;
 using IvsChat.Client.Model;
@@ -7,8 +6,8 @@ using IvsChat.Internal;
 namespace IvsChat.Cmdlets;
 
 /// <summary>A cmdlet that mints chat tokens for a user in rooms (New-IvsChatToken, Connect-IvsChatRoom): the
-/// token's parameters, declared once.</summary>
-public abstract class ChatTokenCmdlet : RoomTargetCmdlet
+/// token's parameters, declared once. -Attribute is what the service attaches to the user's messages.</summary>
+public abstract class ChatTokenCmdlet : AttributesRoomCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.InputObject)]
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = ParameterSets.InputObjectByPosition)]
@@ -30,14 +29,6 @@ public abstract class ChatTokenCmdlet : RoomTargetCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
     [ValidateModelRange(ServiceLimits.SessionDurationInMinutesMin, ServiceLimits.SessionDurationInMinutesMax)]
     public int? SessionDurationInMinutes { get; set; }
-
-    /// <summary>Attributes the service attaches to the user's messages (at most 1 KB). Secret: never echoed.</summary>
-    [Parameter(ParameterSetName = ParameterSets.InputObject)]
-    [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
-    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [Alias("Attributes")]
-    [ValidateAttributes(ServiceLimits.AttributesMaxBytes)]
-    public Hashtable? Attribute { get; set; }
 
     private protected override string SecondParameter => nameof(UserId);
 

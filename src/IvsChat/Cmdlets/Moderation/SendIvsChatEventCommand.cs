@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Management.Automation;
 using IvsChat.Client.Model;
 using IvsChat.Internal;
@@ -8,21 +7,13 @@ namespace IvsChat.Cmdlets;
 /// <summary>Sends an application event to every client connected to a room.</summary>
 [Cmdlet(VerbsCommunications.Send, "IvsChatEvent", DefaultParameterSetName = ParameterSets.InputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Event))]
-public sealed class SendIvsChatEventCommand : RoomTargetCmdlet
+public sealed class SendIvsChatEventCommand : AttributesRoomCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.InputObject)]
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
     [ValidateLength(ServiceLimits.EventNameMin, ServiceLimits.EventNameMax)]
     public string EventName { get; set; } = "";
-
-    /// <summary>String attributes delivered with the event (at most 1 KB).</summary>
-    [Parameter(ParameterSetName = ParameterSets.InputObject)]
-    [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
-    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [Alias("Attributes")]
-    [ValidateAttributes(ServiceLimits.AttributesMaxBytes)]
-    public Hashtable? Attribute { get; set; }
 
     private protected override string SecondParameter => nameof(EventName);
 
