@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
+using System.Text.Json;
 using System.Threading;
 using IvsChat.Client.Internal;
 using IvsChat.Client.Model;
@@ -37,6 +38,7 @@ public sealed partial class IvsChatClient
 #if NET8_0_OR_GREATER
     internal static async Task<GetRoomResponse> WarmUpCoreAsync()
     {
+        WarmTransportAndJson();
         var nowhere = Path.Combine(Path.GetTempPath(), "ivschat-warm-up-reads-no-files");
         var input = new ClientSettingsInput
         {
@@ -50,12 +52,28 @@ public sealed partial class IvsChatClient
         ClientSettingsCache.Forget(input);
         // The process's shared HttpClient for the default connect timeout: the one a first call most likely uses.
         HttpClients.For(TimeoutSettings.Default.ConnectTimeout);
-        using var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = (context, token) => new ValueTask<Stream>(new CannedConnection(CannedConnection.GetRoomAnswer)),
-        };
+        using var handler = CannedHandler();
         using var client = new IvsChatClient(settings, new IvsChatClientOptions { HttpHandler = handler });
         return await client.GetRoomAsync(new GetRoomRequest { Identifier = CannedConnection.RoomArn }, CancellationToken.None).ConfigureAwait(false);
     }
+
+    // What a first call reaches last (.NET's HTTP stack, System.Text.Json's metadata) is warmed first: a call the
+    // user starts meanwhile works through settings and signing on its own thread instead of waiting on this one.
+    private static void WarmTransportAndJson()
+    {
+        using var invoker = new HttpMessageInvoker(CannedHandler());
+        using var message = new HttpRequestMessage(HttpMethod.Post, "http://" + CannedConnection.Host + "/GetRoom")
+        {
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new GetRoomRequest { Identifier = CannedConnection.RoomArn }, Json.GetRoomRequest)),
+        };
+        using var response = invoker.Send(message, CancellationToken.None);
+        using var body = response.Content.ReadAsStream();
+        JsonSerializer.Deserialize(body, Json.GetRoomResponse);
+    }
+
+    private static SocketsHttpHandler CannedHandler() => new()
+    {
+        ConnectCallback = (context, token) => new ValueTask<Stream>(new CannedConnection(CannedConnection.GetRoomAnswer)),
+    };
 #endif
 }
