@@ -40,7 +40,8 @@ function Initialize-Bench {
     elseif (-not (Test-Path (Join-Path $conformance 'node_modules/@aws-sdk/client-ivschat'))) {
         Push-Location $conformance
         try {
-            & npm ci --no-audit --no-fund --loglevel=error
+            # To the host: anything written to the output would join the settings this function returns.
+            & npm ci --no-audit --no-fund --loglevel=error | Out-Host
             if ($LASTEXITCODE -ne 0) { $s.NodeError = 'npm ci in tests/conformance failed' }
         }
         finally { Pop-Location }
