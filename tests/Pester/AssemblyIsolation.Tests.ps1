@@ -122,7 +122,8 @@ while (-not ([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -contains
         $moduleDir = Split-Path $env:IVSCHAT_MODULE_PATH
         $out = @(Invoke-FreshPwsh -Command "Import-Module '$env:IVSCHAT_MODULE_PATH'; (Get-Command Get-IvsChatRoom).ImplementingType.Assembly.Location")
         $out[-1] | Should -Be (Join-Path $moduleDir 'core/IvsChat.dll')
-        $framework = [Reflection.Assembly]::LoadFile((Join-Path $moduleDir 'core/IvsChat.dll')).GetCustomAttributes([Runtime.Versioning.TargetFrameworkAttribute], $false).FrameworkName
+        $framework = [Reflection.Assembly]::LoadFile((Join-Path $moduleDir 'core/IvsChat.dll')).GetCustomAttributes(
+            [Runtime.Versioning.TargetFrameworkAttribute], $false).FrameworkName
         $framework | Should -Be '.NETCoreApp,Version=v8.0' -Because 'PowerShell 7.4 (.NET 8) loads the same files'
         foreach ($file in 'core/IvsChat.dll', 'core/Dependencies/IvsChat.Client.dll', 'core/Dependencies/AWSSDK.Core.dll') {
             $stream = [IO.File]::OpenRead((Join-Path $moduleDir $file))

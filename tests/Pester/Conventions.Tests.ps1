@@ -120,7 +120,8 @@ Describe 'Tab completion' {
         $r = TabExpansion2 -inputScript $line -cursorColumn $line.Length
         $r.CompletionMatches.CompletionText | Should -Be @('completion-room')
         $line = 'Remove-IvsChatRoom -Identifier '
-        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be @('completion-room', 'other-room')
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object |
+            Should -Be @('completion-room', 'other-room')
     }
 
     It 'completes ARNs when the word starts with arn:' {
@@ -137,7 +138,8 @@ Describe 'Tab completion' {
 
     It 'completes rooms and logging configurations for tag cmdlets' {
         $line = 'Get-IvsChatTag -Identifier compl'
-        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be @('completion-logs', 'completion-room')
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object |
+            Should -Be @('completion-logs', 'completion-room')
     }
 
     It 'completes capabilities and regions' {
