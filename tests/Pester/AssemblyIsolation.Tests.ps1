@@ -91,6 +91,9 @@ Describe 'Module layout' {
     It 'loads neither IvsChat.Client nor AWSSDK on the importing thread, and warms the client up on another' {
         # PowerShell reflects over every public type's constructors at import: one naming a client type made
         # the import itself load IvsChat.Client.
+        # The child's wait loop, kept out of the here-string only to keep lines short: the command is the same text.
+        $waitForCore = "while (-not ([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -contains 'AWSSDK.Core') -and " +
+            '[DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }'
         $command = @"
 Add-Type -TypeDefinition 'using System; using System.Collections.Generic;
 public static class ImportLoads {
@@ -107,7 +110,7 @@ public static class ImportLoads {
 Import-Module '$env:IVSCHAT_MODULE_PATH'
 `$importThread = @([ImportLoads]::OnImportThread)
 `$deadline = [DateTime]::UtcNow.AddSeconds(20)
-while (-not ([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -contains 'AWSSDK.Core') -and [DateTime]::UtcNow -lt `$deadline) { Start-Sleep -Milliseconds 50 }
+$waitForCore
 [ordered]@{ ImportThread = `$importThread; Elsewhere = @([ImportLoads]::Elsewhere) } | ConvertTo-Json -Compress
 "@
         $json = @(Invoke-FreshPwsh -Command $command) | Where-Object { "$_" -like '{*' } | Select-Object -Last 1

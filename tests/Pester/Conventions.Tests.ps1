@@ -92,10 +92,13 @@ Describe 'Import' {
     It 'never loads AWSSDK where other modules would see it, not even once the warm-up after import has run' {
         # The importing thread loads nothing (AssemblyIsolation.Tests.ps1); the warm-up it queues loads AWSSDK.Core
         # into the module's private load context only.
+        # The child's wait loop, kept out of the here-string only to keep lines short: the command is the same text.
+        $waitForCore = "while (-not ([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -contains 'AWSSDK.Core') -and " +
+            '[DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }'
         $command = @"
 Import-Module '$env:IVSCHAT_MODULE_PATH'
 `$deadline = [DateTime]::UtcNow.AddSeconds(20)
-while (-not ([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -contains 'AWSSDK.Core') -and [DateTime]::UtcNow -lt `$deadline) { Start-Sleep -Milliseconds 50 }
+$waitForCore
 'ANYWHERE:' + (@([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -like 'AWSSDK*') -join ',')
 'DEFAULT:' + (@([Runtime.Loader.AssemblyLoadContext]::Default.Assemblies.GetName().Name -like 'AWSSDK*') -join ',')
 "@
