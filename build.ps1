@@ -61,7 +61,8 @@ function Get-ModuleVersion {
 function Invoke-Build {
     Invoke-Native dotnet @('build', (Join-Path $Root 'IvsChatPS.sln'), '-c', $Configuration, '-nologo', '-clp:ErrorsOnly;Summary')
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
-    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/IvsChat/IvsChat.csproj'), '-c', $Configuration, '-f', 'netstandard2.0', '--no-build', '-o', $ModuleOut, '-nologo')
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/IvsChat/IvsChat.csproj'), '-c', $Configuration, '-f', 'netstandard2.0', '--no-build',
+        '-o', $ModuleOut, '-nologo')
     Get-ChildItem $ModuleOut -Filter '*.pdb' | Remove-Item
     Get-ChildItem $ModuleOut -Filter '*.deps.json' | Remove-Item
     # IvsChat.Client and AWSSDK go where PowerShell's resolver does not look: IvsChat.dll's ModuleLoader loads them
@@ -92,7 +93,8 @@ function Invoke-CoreBuild {
     # PowerShell 7 imports core/ (the manifest picks it by $PSEdition): the net8.0 build, precompiled to native
     # code for pwsh 7.6 on linux-x64 by build/ReadyToRun; elsewhere the same files run as IL.
     $r2r = Join-Path $Out 'r2r'
-    Invoke-Native dotnet @('publish', (Join-Path $Root 'build/ReadyToRun/IvsChat.ReadyToRun.csproj'), '-c', $Configuration, '-o', $r2r, '-nologo', '-v', 'q', '-clp:ErrorsOnly')
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'build/ReadyToRun/IvsChat.ReadyToRun.csproj'), '-c', $Configuration, '-o', $r2r,
+        '-nologo', '-v', 'q', '-clp:ErrorsOnly')
     $coreDependencies = New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'core/Dependencies')
     Copy-Item (Join-Path $r2r 'IvsChat.dll') (Join-Path $ModuleOut 'core')
     Copy-Item (Join-Path $r2r 'IvsChat.Client.dll'), (Join-Path $r2r 'AWSSDK.*.dll'), (Join-Path $ModuleOut 'Dependencies/IvsChat.Client.xml') $coreDependencies

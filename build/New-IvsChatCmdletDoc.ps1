@@ -36,23 +36,31 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 
-$CommonParametersText = 'This cmdlet supports the common parameters: -Debug, -ErrorAction, -ErrorVariable, -InformationAction, -InformationVariable, -OutBuffer, -OutVariable, -PipelineVariable, -ProgressAction, -Verbose, -WarningAction, and -WarningVariable. For more information, see [about_CommonParameters](http://go.microsoft.com/fwlink/?LinkID=113216).'
+$CommonParametersText = 'This cmdlet supports the common parameters: -Debug, -ErrorAction, -ErrorVariable, -InformationAction, ' +
+    '-InformationVariable, -OutBuffer, -OutVariable, -PipelineVariable, -ProgressAction, -Verbose, -WarningAction, and -WarningVariable. ' +
+    'For more information, see [about_CommonParameters](http://go.microsoft.com/fwlink/?LinkID=113216).'
 
 # Parameters every IvsChat cmdlet shares (IvsChatCmdlet): described once, here. -Update keeps what a doc says.
 $SharedParameterDescriptions = @{
     WhatIf          = 'Shows what would happen if the cmdlet runs. The cmdlet is not run.'
     Confirm         = 'Prompts you for confirmation before running the cmdlet.'
-    Region          = 'The AWS region to call, for example us-west-2. When absent: the region in the ARN of the resource acted on, then $StoredAWSRegion, then the AWS_REGION or AWS_DEFAULT_REGION environment variable, then the region of the profile. See about_IvsChat.'
-    ProfileName     = 'The name of a profile in the shared AWS credentials and config files (or in the file given by -ProfileLocation) whose credentials, region and endpoint_url to use. SSO and assume-role profiles work.'
+    Region          = 'The AWS region to call, for example us-west-2. When absent: the region in the ARN of the resource acted on, ' +
+        'then $StoredAWSRegion, then the AWS_REGION or AWS_DEFAULT_REGION environment variable, then the region of the profile. See about_IvsChat.'
+    ProfileName     = 'The name of a profile in the shared AWS credentials and config files (or in the file given by -ProfileLocation) ' +
+        'whose credentials, region and endpoint_url to use. SSO and assume-role profiles work.'
     ProfileLocation = 'The path of a credentials file to read -ProfileName from, instead of the default shared credentials file (~/.aws/credentials).'
-    AccessKey       = 'The AWS access key id to sign requests with; use with -SecretKey (and -SessionToken for temporary credentials). Explicit keys take precedence over every other source of credentials.'
+    AccessKey       = 'The AWS access key id to sign requests with; use with -SecretKey (and -SessionToken for temporary credentials). ' +
+        'Explicit keys take precedence over every other source of credentials.'
     SecretKey       = 'The AWS secret access key that goes with -AccessKey. It is never written to any output stream.'
     SessionToken    = 'The session token of temporary credentials, with -AccessKey and -SecretKey. It is never written to any output stream.'
-    Credential      = 'Credentials to sign requests with: an Amazon.Runtime.AWSCredentials object, an AWS.Tools credential object (as from Get-AWSCredential), or a PSCredential whose user name is the access key id and whose password is the secret access key.'
+    Credential      = 'Credentials to sign requests with: an Amazon.Runtime.AWSCredentials object, an AWS.Tools credential object ' +
+        '(as from Get-AWSCredential), or a PSCredential whose user name is the access key id and whose password is the secret access key.'
     First             = 'Gets only the first N items. The cmdlet stops requesting pages from the service once it has them.'
     Skip              = 'Ignores the first N items, then gets the rest.'
-    IncludeTotalCount = 'Writes, after the items, the number of items the cmdlet saw (those skipped plus those returned). The service reports no total, so PowerShell shows the count as an estimate.'
-    EndpointUrl     = 'The URL of the IVS Chat control-plane endpoint, for example the local IVS Chat service (http://127.0.0.1:<port>). When absent: AWS_ENDPOINT_URL_IVSCHAT, AWS_ENDPOINT_URL, the profile''s endpoint_url, then https://ivschat.<region>.amazonaws.com.'
+    IncludeTotalCount = 'Writes, after the items, the number of items the cmdlet saw (those skipped plus those returned). ' +
+        'The service reports no total, so PowerShell shows the count as an estimate.'
+    EndpointUrl     = 'The URL of the IVS Chat control-plane endpoint, for example the local IVS Chat service (http://127.0.0.1:<port>). ' +
+        'When absent: AWS_ENDPOINT_URL_IVSCHAT, AWS_ENDPOINT_URL, the profile''s endpoint_url, then https://ivschat.<region>.amazonaws.com.'
 }
 
 function Get-DocTypeName([type] $Type) {

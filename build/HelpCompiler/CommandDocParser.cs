@@ -29,7 +29,8 @@ public sealed class CommandDocParser
     private static readonly Regex ExampleTitle = new(@"^Example (\d+): (\S.*)$", RegexOptions.Compiled);
     private static readonly Regex SyntaxTitle = new(@"^([A-Za-z_][A-Za-z0-9_]*)( \(Default\))?$", RegexOptions.Compiled);
     private static readonly Regex SyntaxParameter = new(@"(?<![\w<])-([A-Za-z][A-Za-z0-9]*)", RegexOptions.Compiled);
-    private static readonly Regex PipelineInput = new(@"^(False|True \((ByValue|ByPropertyName|ByValue, ByPropertyName|ByPropertyName, ByValue)\))$", RegexOptions.Compiled);
+    private static readonly Regex PipelineInput =
+        new(@"^(False|True \((ByValue|ByPropertyName|ByValue, ByPropertyName|ByPropertyName, ByValue)\))$", RegexOptions.Compiled);
 
     private readonly string _file;
     private readonly string _source;
@@ -171,7 +172,8 @@ public sealed class CommandDocParser
         foreach (var block in blocks)
         {
             if (block is HeadingBlock { Level: 3 } h3) { result.Add((h3, new List<Block>())); continue; }
-            if (block is HeadingBlock other) { Error(other, $"heading level {other.Level} is not allowed in '## {MarkdownText.HeadingText(section, _source)}'"); continue; }
+            if (block is HeadingBlock other)
+            { Error(other, $"heading level {other.Level} is not allowed in '## {MarkdownText.HeadingText(section, _source)}'"); continue; }
             if (result.Count == 0) { Error(block, $"'## {MarkdownText.HeadingText(section, _source)}' must start with a '###' heading"); continue; }
             result[^1].Item2.Add(block);
         }
@@ -188,7 +190,8 @@ public sealed class CommandDocParser
             var m = SyntaxTitle.Match(text);
             if (!m.Success) { Error(h3, $"'### {text}' is not a parameter set name (optionally followed by ' (Default)')"); continue; }
             var codes = blocks.OfType<FencedCodeBlock>().ToList();
-            if (codes.Count != 1 || blocks.Count != 1) { Error(h3, $"parameter set '{m.Groups[1].Value}' needs exactly one ``` block and nothing else"); continue; }
+            if (codes.Count != 1 || blocks.Count != 1)
+            { Error(h3, $"parameter set '{m.Groups[1].Value}' needs exactly one ``` block and nothing else"); continue; }
             var code = MarkdownText.Code(codes[0]);
             if (!code.StartsWith(help.Name + " ", StringComparison.Ordinal) && code != help.Name)
                 Error(codes[0], $"the syntax of '{m.Groups[1].Value}' must start with '{help.Name}'");
@@ -247,7 +250,8 @@ public sealed class CommandDocParser
                 continue;
             }
             if (sawCommon) Error(h3, "'### CommonParameters' must be the last parameter");
-            if (!text.StartsWith('-') || !Regex.IsMatch(text, @"^-[A-Za-z][A-Za-z0-9]*$")) { Error(h3, $"'### {text}' is not of the form '### -ParameterName'"); continue; }
+            if (!text.StartsWith('-') || !Regex.IsMatch(text, @"^-[A-Za-z][A-Za-z0-9]*$"))
+            { Error(h3, $"'### {text}' is not of the form '### -ParameterName'"); continue; }
             var parameter = new ParameterHelp { Name = text[1..] };
             if (help.Parameters.Any(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)))
                 Error(h3, $"parameter -{parameter.Name} is documented twice");
@@ -283,7 +287,12 @@ public sealed class CommandDocParser
             var lineNumber = fence.Line + 2 + i;
             var colon = line.IndexOf(':');
             var key = colon > 0 ? line[..colon] : line;
-            if (colon <= 0 || !MetadataKeys.Contains(key)) { _diagnostics.Error(_file, lineNumber, $"-{parameterName}: unknown metadata line '{line}' (expected {string.Join(", ", MetadataKeys)})"); ok = false; continue; }
+            if (colon <= 0 || !MetadataKeys.Contains(key))
+            {
+                _diagnostics.Error(_file, lineNumber, $"-{parameterName}: unknown metadata line '{line}' (expected {string.Join(", ", MetadataKeys)})");
+                ok = false;
+                continue;
+            }
             if (values.ContainsKey(key)) { _diagnostics.Error(_file, lineNumber, $"-{parameterName}: '{key}' appears twice"); ok = false; continue; }
             values[key] = line[(colon + 1)..].Trim();
         }
@@ -304,7 +313,8 @@ public sealed class CommandDocParser
         var position = values["Position"];
         if (position != "Named" && !int.TryParse(position, out _)) Error(fence, $"-{parameterName}: Position must be Named or a number, not '{position}'");
         var pipeline = values["Accept pipeline input"];
-        if (!PipelineInput.IsMatch(pipeline)) Error(fence, $"-{parameterName}: 'Accept pipeline input' must be False or True (ByValue|ByPropertyName|ByPropertyName, ByValue), not '{pipeline}'");
+        if (!PipelineInput.IsMatch(pipeline))
+            Error(fence, $"-{parameterName}: 'Accept pipeline input' must be False or True (ByValue|ByPropertyName|ByPropertyName, ByValue), not '{pipeline}'");
         var sets = Split(values["Parameter Sets"]);
         if (sets.Count == 0) Error(fence, $"-{parameterName}: 'Parameter Sets' is empty (use (All))");
         return new ParameterMetadata
@@ -341,7 +351,8 @@ public sealed class CommandDocParser
         var docsDir = Path.GetDirectoryName(Path.GetFullPath(_file)) ?? ".";
         foreach (var block in content)
         {
-            if (block is not ParagraphBlock paragraph || paragraph.Inline is null) { Error(block, "RELATED LINKS holds only [text](uri) links, one per paragraph"); continue; }
+            if (block is not ParagraphBlock paragraph || paragraph.Inline is null)
+            { Error(block, "RELATED LINKS holds only [text](uri) links, one per paragraph"); continue; }
             foreach (var inline in paragraph.Inline)
             {
                 if (inline is LinkInline { IsImage: false } link)

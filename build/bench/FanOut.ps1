@@ -3,7 +3,8 @@
 param([Parameter(Mandatory)][hashtable] $Bench)
 
 $clients = $Bench.FanOutClients; $messages = $Bench.FanOutMessages
-$rows = @("Fan-out: $clients clients x $messages messages, all delivered in order", 'Fan-out: delivery latency p99 (p50)', 'Fan-out: local service peak memory (VmHWM)')
+$rows = @("Fan-out: $clients clients x $messages messages, all delivered in order", 'Fan-out: delivery latency p99 (p50)',
+    'Fan-out: local service peak memory (VmHWM)')
 Invoke-Benchmark 'FanOut' -Rows $rows -Targets @('all', '< 100 ms', '') -Body {
     $emu = Start-BenchEmulator
     if (-not $emu.MessagingEndpoint) { throw 'the local service has no messaging endpoint yet (no IVSCHAT_MESSAGING_ENDPOINT)' }
@@ -12,7 +13,8 @@ Invoke-Benchmark 'FanOut' -Rows $rows -Targets @('all', '< 100 ms', '') -Body {
         '--emulator-pid', "$($emu.Process.Id)") -Emulator $emu
     $peakMB = Get-PeakMemoryMB $emu.Process.Id
     Set-Detail FanOut ([ordered]@{ tool = $f; emulatorIdlePeakMB = $idleMB; emulatorPeakMB = $peakMB })
-    $note = "delivered $($f.delivered)/$($f.expected); out of order $($f.outOfOrder); ERROR frames $($f.errorFrames); connect $(Format-Ms $f.connectMs), tokens $(Format-Ms $f.tokensMs)"
+    $note = "delivered $($f.delivered)/$($f.expected); out of order $($f.outOfOrder); ERROR frames $($f.errorFrames); " +
+        "connect $(Format-Ms $f.connectMs), tokens $(Format-Ms $f.tokensMs)"
     if (@($f.failures).Count) { $note += "; failures: $(@($f.failures) -join ' | ')" }
     Add-Result $rows[0] "$($f.complete)/$clients clients complete" -Target 'all' -Met ($f.complete -eq $clients) -Note $note
     $note = 'max {0:N1} ms; p99 without the first second (JIT warm-up) {1:N1} ms; slowest viewer per message, first 10: {2} ms' -f `

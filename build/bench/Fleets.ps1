@@ -51,7 +51,8 @@ try {
     New-RoomsDocument (Join-Path $work 'list.json') $Rooms 500
     New-RoomsDocument (Join-Path $work 'sync.json') $SyncRooms 500
     Write-Host "Setup: $Rooms rooms in each of $($ListRegions -join ', ') and $SyncRooms in $SyncRegion (paced at the quota)..."
-    $setup = @($ListRegions | ForEach-Object { @{ Region = $_; File = (Join-Path $work 'list.json') } }) + @(@{ Region = $SyncRegion; File = (Join-Path $work 'sync.json') })
+    $setup = @($ListRegions | ForEach-Object { @{ Region = $_; File = (Join-Path $work 'list.json') } }) +
+        @(@{ Region = $SyncRegion; File = (Join-Path $work 'sync.json') })
     $setupErrors = $setup | ForEach-Object -ThrottleLimit 4 -Parallel {
         Import-Module $using:ModulePath
         Sync-IvsChatConfiguration -Path $_.File -Region $_.Region -ErrorAction SilentlyContinue -ErrorVariable problems | Out-Null
@@ -87,9 +88,11 @@ try {
     $share = $rate / $UpdateRoomQuota
 
     $results = [ordered]@{
-        listing = [ordered]@{ rooms = $Rooms; regions = $ListRegions; oneRegionSeconds = $one; threeRegionsSeconds = $three; ratio = [Math]::Round($listRatio, 2) }
+        listing = [ordered]@{ rooms = $Rooms; regions = $ListRegions; oneRegionSeconds = $one; threeRegionsSeconds = $three
+            ratio = [Math]::Round($listRatio, 2) }
         sync = [ordered]@{ rooms = $SyncRooms; changes = $made.Count; errors = $syncErrors.Count; seconds = [Math]::Round($seconds, 2)
-            updateRoomCalls = $counts.UpdateRoom; getRoomCalls = $counts.GetRoom; ratePerSecond = [Math]::Round($rate, 2); quotaShare = [Math]::Round($share, 3) }
+            updateRoomCalls = $counts.UpdateRoom; getRoomCalls = $counts.GetRoom; ratePerSecond = [Math]::Round($rate, 2)
+            quotaShare = [Math]::Round($share, 3) }
     }
     New-Item -ItemType Directory -Force (Join-Path $OutDir 'bench') | Out-Null
     $results | ConvertTo-Json -Depth 5 | Set-Content (Join-Path $OutDir 'bench/fleets.json')
@@ -99,8 +102,10 @@ try {
     @(
         '| benchmark | ours | reference | ratio | target | result |'
         '|---|---|---|---|---|---|'
-        ('| listing 3 regions x {0} rooms (-Region) | {1:n2} s | 1 region: {2:n2} s | {3:n2}x | <= 1.3x | {4} |' -f $Rooms, $threeMedian, $oneMedian, $listRatio, $listMet)
-        ('| sync of {0} changed rooms | {1:n1} s, {2} errors, {3:n2} UpdateRoom/s | quota 5/s | {4:p0} | 0 errors, >= 85% | {5} |' -f $SyncRooms, $seconds, $syncErrors.Count, $rate, $share, $syncMet)
+        ('| listing 3 regions x {0} rooms (-Region) | {1:n2} s | 1 region: {2:n2} s | {3:n2}x | <= 1.3x | {4} |' -f $Rooms, $threeMedian,
+            $oneMedian, $listRatio, $listMet)
+        ('| sync of {0} changed rooms | {1:n1} s, {2} errors, {3:n2} UpdateRoom/s | quota 5/s | {4:p0} | 0 errors, >= 85% | {5} |' -f $SyncRooms,
+            $seconds, $syncErrors.Count, $rate, $share, $syncMet)
     ) | Write-Output
 }
 finally {

@@ -42,7 +42,8 @@ Invoke-Benchmark 'Import' -Rows $rows -Targets @('<= 1.2x', '<= 10 ms') -Body {
             runs = $Bench.ImportRuns; bareMs = $bareMs; importMs = $importMs; emptyModuleMs = $emptyMs
             bareMedianMs = $b; importMedianMs = $m; emptyModuleMedianMs = $e
         })
-    $note = "module adds {0:N0} ms; importing an empty manifest module instead adds {1:N0} ms (ratio {2:N2}x): PowerShell's own Import-Module cost" -f ($m - $b), ($e - $b), ($e / $b)
+    $note = "module adds {0:N0} ms; importing an empty manifest module instead adds {1:N0} ms (ratio {2:N2}x): PowerShell's own Import-Module cost" -f
+        ($m - $b), ($e - $b), ($e / $b)
     Add-Result $rows[0] (Format-Ms $m) (Format-Ms $b) ($m / $b) '<= 1.2x' (($m / $b) -le 1.2) -Note $note
 
     # Where import time goes, inside one process: Import-Module's own first-use cost (an empty manifest module

@@ -3,7 +3,8 @@
 param([Parameter(Mandatory)][hashtable] $Bench)
 
 $small = $Bench.SmallListing; $large = $Bench.LargeListing
-$rows = @("Listing: $large rooms, Get-IvsChatRoom | Measure-Object vs JS SDK paging", "Listing: pwsh peak working set growth during the listing, $small -> $large rooms")
+$rows = @("Listing: $large rooms, Get-IvsChatRoom | Measure-Object vs JS SDK paging",
+    "Listing: pwsh peak working set growth during the listing, $small -> $large rooms")
 Invoke-Benchmark 'Listing' -Rows $rows -Targets @('<= 1.0x', '< 50 MB') -Body {
     Assert-BenchModule 'Get-IvsChatRoom'
     $emu = Start-BenchEmulator
@@ -39,7 +40,8 @@ Invoke-Benchmark 'Listing' -Rows $rows -Targets @('<= 1.0x', '< 50 MB') -Body {
     catch { Add-NotMeasured $rows[0] $_.Exception.Message '<= 1.0x' }
     $note = 'peak resident set during the listing (after a full GC: {0} MB), 2 processes each: {1} MB and {2} MB; process lifetime peaks {3} MB and {4} MB' -f `
         (($smallRuns.startMB | ForEach-Object { '{0:N0}' -f $_ }) -join '/'), (($smallRuns.listingPeakMB | ForEach-Object { '{0:N0}' -f $_ }) -join '/'),
-        (($largeRuns.listingPeakMB | ForEach-Object { '{0:N0}' -f $_ }) -join '/'), (($smallRuns.peakWorkingSetMB | ForEach-Object { '{0:N0}' -f $_ }) -join '/'),
+        (($largeRuns.listingPeakMB | ForEach-Object { '{0:N0}' -f $_ }) -join '/'),
+        (($smallRuns.peakWorkingSetMB | ForEach-Object { '{0:N0}' -f $_ }) -join '/'),
         (($largeRuns.peakWorkingSetMB | ForEach-Object { '{0:N0}' -f $_ }) -join '/')
     Add-Result $rows[1] ('{0:N1} MB' -f $growth) ('rise {0:N1} MB -> {1:N1} MB' -f $smallRise, $largeRise) -Target '< 50 MB' -Met ($growth -lt 50) -Note $note
 }

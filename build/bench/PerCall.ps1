@@ -29,7 +29,9 @@ Invoke-Benchmark 'PerCall' -Rows $rows -Targets @('<= 1.0x', '<= 1.5x', '<= 1.0x
     # The same in the .NET tool's pwsh as restored (IL only), when the children run the release layout.
     $first.toolLayout = @(if ($Bench.Pwsh[-1] -ne $Bench.ToolPwsh[-1]) {
             foreach ($i in 1..3) {
-                $o = Invoke-ChildPwsh -What 'first call (tool layout)' -File 'FirstCall.ps1' -Parameters @{ ModulePath = $Bench.ModulePath; Arn = $arn } -Pwsh $Bench.ToolPwsh
+                $o = Invoke-ChildPwsh -What 'first call (tool layout)' -File 'FirstCall.ps1' -Parameters @{
+                    ModulePath = $Bench.ModulePath; Arn = $arn
+                } -Pwsh $Bench.ToolPwsh
                 $o.importMs + $o.firstMs
             }
         })
@@ -53,7 +55,9 @@ Invoke-Benchmark 'PerCall' -Rows $rows -Targets @('<= 1.0x', '<= 1.5x', '<= 1.0x
         try { $refs.js += Invoke-Node 'get-room.mjs' @('--arn', $arn, '--count', "$calls") } catch { $refErrors.js = $_.Exception.Message }
     }
     & $runRefs
-    $ps = Invoke-ChildPwsh -What 'per-call pwsh' -File 'PerCall.ps1' -Parameters @{ ModulePath = $Bench.ModulePath; Arn = $arn; Calls = $calls; ClientDll = $Bench.ClientDll }
+    $ps = Invoke-ChildPwsh -What 'per-call pwsh' -File 'PerCall.ps1' -Parameters @{
+        ModulePath = $Bench.ModulePath; Arn = $arn; Calls = $calls; ClientDll = $Bench.ClientDll
+    }
     & $runRefs
     $oursUs = $ps.loopMs * 1000 / $calls
     $raw = if ($refs.raw.Count) {
@@ -77,8 +81,10 @@ Invoke-Benchmark 'PerCall' -Rows $rows -Targets @('<= 1.0x', '<= 1.5x', '<= 1.0x
     try {
         $fp = Invoke-ChildPwsh -What 'first-call phases' -File 'FirstCallPhases.ps1' -Parameters @{ ModulePath = $Bench.ModulePath; Arn = $arn }
         Set-Detail FirstCallPhases $fp
-        $note = 'Import-Module {0}; JIT compiling by import and warm-up together: {1:N0} methods, {2}; ' -f (Format-Ms $fp.importMs), $fp.warmUpJitMethods, (Format-Ms $fp.warmUpJitMs)
-        $note += 'the first call once the warm-up had finished {0} (JIT {1:N0} methods, {2}): PowerShell''s first binding of the cmdlet, the first settings resolution, the first connection' -f `
+        $note = 'Import-Module {0}; JIT compiling by import and warm-up together: {1:N0} methods, {2}; ' -f (Format-Ms $fp.importMs),
+            $fp.warmUpJitMethods, (Format-Ms $fp.warmUpJitMs)
+        $note += ('the first call once the warm-up had finished {0} (JIT {1:N0} methods, {2}): ' +
+            'PowerShell''s first binding of the cmdlet, the first settings resolution, the first connection') -f `
             (Format-Ms $fp.firstAfterWarmUpMs), $fp.firstJitMethods, (Format-Ms $fp.firstJitMs)
         Add-Result 'First call: where the time goes' (Format-Ms ($fp.importMs + $fp.firstAfterWarmUpMs)) -Note $note
     }
@@ -89,14 +95,18 @@ Invoke-Benchmark 'PerCall' -Rows $rows -Targets @('<= 1.0x', '<= 1.5x', '<= 1.0x
     try { $client = Invoke-ClientLoop @('--arn', $arn, '--count', "$calls") } catch { $clientError = $_.Exception.Message }
     Set-Detail PerCall ([ordered]@{ pwsh = $ps; raw = $refs.raw; js = $refs.js; client = $client })
     $parts = @()
-    if ($raw) { $parts += 'raw HTTP+sign {0:N0} µs (sign+build alone {1:N0} µs, JSON parse {2:N1} µs)' -f $raw.perCallUs, $raw.signAndBuildUs, $raw.jsonParseUs }
+    if ($raw) {
+        $parts += 'raw HTTP+sign {0:N0} µs (sign+build alone {1:N0} µs, JSON parse {2:N1} µs)' -f $raw.perCallUs, $raw.signAndBuildUs, $raw.jsonParseUs
+    }
     if ($client) {
-        $parts += 'IvsChat.Client alone {0:N0} µs (async/await); the same client in blocking mode on a dedicated thread, as the cmdlets call it (RunBlocking) {1:N0} µs' -f `
+        $parts += ('IvsChat.Client alone {0:N0} µs (async/await); ' +
+            'the same client in blocking mode on a dedicated thread, as the cmdlets call it (RunBlocking) {1:N0} µs') -f `
             $client.perCallUs, $client.blockingPerCallUs
     }
     else { $parts += "IvsChat.Client alone: not measured ($clientError)" }
     if ($null -ne $ps.directUs) {
-        $parts += 'the same client called from PowerShell, blocking {0:N0} µs; ClientSettingsResolver.Resolve uncached {1:N0} µs (the cmdlets reuse a resolution while its sources are unchanged)' -f $ps.directUs, $ps.resolveUs
+        $parts += ('the same client called from PowerShell, blocking {0:N0} µs; ClientSettingsResolver.Resolve uncached {1:N0} µs ' +
+            '(the cmdlets reuse a resolution while its sources are unchanged)') -f $ps.directUs, $ps.resolveUs
     }
     $parts += 'cmdlet {0:N0} µs; same calls piped into one Get-IvsChatRoom {1:N0} µs; trivial compiled cmdlet (Get-Variable) in the same loop {2:N0} µs' -f `
         $oursUs, ($ps.pipelineMs * 1000 / $calls), ($ps.psFloorMs * 1000 / $calls)
@@ -108,7 +118,8 @@ Invoke-Benchmark 'PerCall' -Rows $rows -Targets @('<= 1.0x', '<= 1.5x', '<= 1.0x
         if ($refs.js.Count) { $cpuParts += 'JS SDK {0:N0} µs' -f ($refs.js | Measure-Object cpuUsPerCall -Average).Average }
         if ($client -and $client.cpuUsPerCall) { $cpuParts += 'IvsChat.Client alone {0:N0} µs' -f $client.cpuUsPerCall }
         $cpuParts += 'piped into one Get-IvsChatRoom {0:N0} µs; Get-Variable loop {1:N0} µs' -f $ps.cpuUs.piped, $ps.cpuUs.floor
-        Add-Result 'Per call, CPU of the caller: Get-IvsChatRoom vs raw signed HttpClient' ('{0:N0} µs/call' -f $ps.cpuUs.loop) ('{0:N0} µs/call' -f $raw.cpuUs) `
+        Add-Result 'Per call, CPU of the caller: Get-IvsChatRoom vs raw signed HttpClient' ('{0:N0} µs/call' -f $ps.cpuUs.loop) `
+            ('{0:N0} µs/call' -f $raw.cpuUs) `
             ($ps.cpuUs.loop / $raw.cpuUs) -Note ($cpuParts -join '; ')
     }
 }

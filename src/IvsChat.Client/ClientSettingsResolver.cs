@@ -154,7 +154,8 @@ public static class ClientSettingsResolver
             if (profile != null)
             {
                 if (profile.ServiceEndpoint("ivschat") is { } serviceUrl)
-                    return (ParseEndpoint(serviceUrl, $"profile '{profile.Name}' services ivschat endpoint_url"), $"profile '{profile.Name}' services ivschat endpoint_url");
+                    return (ParseEndpoint(serviceUrl, $"profile '{profile.Name}' services ivschat endpoint_url"),
+                        $"profile '{profile.Name}' services ivschat endpoint_url");
                 if (profile.Value("endpoint_url") is { } profileUrl)
                     return (ParseEndpoint(profileUrl, $"profile '{profile.Name}' endpoint_url"), $"profile '{profile.Name}' endpoint_url");
             }

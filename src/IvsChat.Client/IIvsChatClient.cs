@@ -15,11 +15,13 @@ public interface IIvsChatClient
     /// <summary>Creates an encrypted token with which one user opens a connection to a room's messaging WebSocket.</summary>
     Task<CreateChatTokenResponse> CreateChatTokenAsync(CreateChatTokenRequest request, CancellationToken cancellationToken = default);
     /// <summary>Creates a logging configuration: a destination (S3, CloudWatch Logs or Firehose) for rooms' chat logs.</summary>
-    Task<CreateLoggingConfigurationResponse> CreateLoggingConfigurationAsync(CreateLoggingConfigurationRequest request, CancellationToken cancellationToken = default);
+    Task<CreateLoggingConfigurationResponse> CreateLoggingConfigurationAsync(CreateLoggingConfigurationRequest request,
+        CancellationToken cancellationToken = default);
     /// <summary>Creates a room that clients connect to and send messages in.</summary>
     Task<CreateRoomResponse> CreateRoomAsync(CreateRoomRequest request, CancellationToken cancellationToken = default);
     /// <summary>Deletes a logging configuration.</summary>
-    Task<DeleteLoggingConfigurationResponse> DeleteLoggingConfigurationAsync(DeleteLoggingConfigurationRequest request, CancellationToken cancellationToken = default);
+    Task<DeleteLoggingConfigurationResponse> DeleteLoggingConfigurationAsync(DeleteLoggingConfigurationRequest request,
+        CancellationToken cancellationToken = default);
     /// <summary>Tells a room's clients to remove a message from view and history (an aws:DELETE_MESSAGE event).</summary>
     Task<DeleteMessageResponse> DeleteMessageAsync(DeleteMessageRequest request, CancellationToken cancellationToken = default);
     /// <summary>Deletes a room.</summary>
@@ -31,7 +33,8 @@ public interface IIvsChatClient
     /// <summary>Gets a room.</summary>
     Task<GetRoomResponse> GetRoomAsync(GetRoomRequest request, CancellationToken cancellationToken = default);
     /// <summary>One page of the region's logging configurations.</summary>
-    Task<ListLoggingConfigurationsResponse> ListLoggingConfigurationsAsync(ListLoggingConfigurationsRequest request, CancellationToken cancellationToken = default);
+    Task<ListLoggingConfigurationsResponse> ListLoggingConfigurationsAsync(ListLoggingConfigurationsRequest request,
+        CancellationToken cancellationToken = default);
     /// <summary>One page of the region's rooms matching the filters, the most recently updated first.</summary>
     Task<ListRoomsResponse> ListRoomsAsync(ListRoomsRequest request, CancellationToken cancellationToken = default);
     /// <summary>Gets the tags of a room or logging configuration.</summary>
@@ -43,7 +46,8 @@ public interface IIvsChatClient
     /// <summary>Removes tags from a room or logging configuration.</summary>
     Task<UntagResourceResponse> UntagResourceAsync(UntagResourceRequest request, CancellationToken cancellationToken = default);
     /// <summary>Changes a logging configuration's name or destination.</summary>
-    Task<UpdateLoggingConfigurationResponse> UpdateLoggingConfigurationAsync(UpdateLoggingConfigurationRequest request, CancellationToken cancellationToken = default);
+    Task<UpdateLoggingConfigurationResponse> UpdateLoggingConfigurationAsync(UpdateLoggingConfigurationRequest request,
+        CancellationToken cancellationToken = default);
     /// <summary>Changes a room's settings.</summary>
     Task<UpdateRoomResponse> UpdateRoomAsync(UpdateRoomRequest request, CancellationToken cancellationToken = default);
 
@@ -52,5 +56,6 @@ public interface IIvsChatClient
     IAsyncEnumerable<RoomSummary> ListRoomsPaginatedAsync(ListRoomsRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Every logging configuration, one page requested at a time, only as the consumer asks for more.</summary>
-    IAsyncEnumerable<LoggingConfigurationSummary> ListLoggingConfigurationsPaginatedAsync(ListLoggingConfigurationsRequest request, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<LoggingConfigurationSummary> ListLoggingConfigurationsPaginatedAsync(ListLoggingConfigurationsRequest request,
+        CancellationToken cancellationToken = default);
 }

@@ -55,12 +55,14 @@ public sealed partial class IvsChatClient
                     retry.Succeeded();
                     return ReadResponse(call, responseType, answer);
                 }
-                var error = ErrorParser.Parse(answer.Status, answer.ReasonPhrase, answer.ErrorType, answer.RequestId, answer.ContentType, answer.Body, call.Redactor);
+                var error = ErrorParser.Parse(answer.Status, answer.ReasonPhrase, answer.ErrorType, answer.RequestId, answer.ContentType, answer.Body,
+                    call.Redactor);
                 // A refusal of the signing time after the clock was corrected: sign again, once, at no retry cost.
                 if (!clockCorrected && ClockOffset.IsSkewError(error) && _clockOffset.Update(answer.Date, LocalNow()))
                 {
                     clockCorrected = true;
-                    Log(IvsChatLogLevel.Debug, $"ivschat {call.Operation}: the service's clock is {_clockOffset.Offset.TotalSeconds:0} s from this one ({error.ErrorCode}); signing again with the corrected time");
+                    Log(IvsChatLogLevel.Debug, $"ivschat {call.Operation}: the service's clock is {_clockOffset.Offset.TotalSeconds:0} s from this one " +
+                        $"({error.ErrorCode}); signing again with the corrected time");
                     continue;
                 }
                 failure = error;
@@ -71,7 +73,8 @@ public sealed partial class IvsChatClient
             }
             catch (Exception ex) when (ex is TimeoutException || ex is HttpRequestException || ex is IOException)
             {
-                Log(IvsChatLogLevel.Debug, $"ivschat {call.Operation} {call.Method} {call.DisplayPath} failed: {ex.GetType().Name}: {ex.Message} (attempt {retry.Attempt}/{retry.MaxAttempts})");
+                Log(IvsChatLogLevel.Debug, $"ivschat {call.Operation} {call.Method} {call.DisplayPath} failed: {ex.GetType().Name}: {ex.Message} " +
+                    $"(attempt {retry.Attempt}/{retry.MaxAttempts})");
                 failure = ex;
             }
 
@@ -126,7 +129,8 @@ public sealed partial class IvsChatClient
                 Date = response.Headers.Date,
             };
             answer.Body = await ResponseBody.ReadAsync(response, IvsChatResponseTooLargeException.MaxResponseBytes,
-                () => new IvsChatResponseTooLargeException(call.Operation, endpoint, answer.Status, answer.RequestId, IvsChatResponseTooLargeException.MaxResponseBytes),
+                () => new IvsChatResponseTooLargeException(call.Operation, endpoint, answer.Status, answer.RequestId,
+                    IvsChatResponseTooLargeException.MaxResponseBytes),
                 () => silence.CancelAfter(timeouts.ReadTimeout), blocking, linked.Token).ConfigureAwait(false);
             Log(IvsChatLogLevel.Debug, $"ivschat {call.Operation} {call.Method} {call.DisplayPath}{QueryForLog(call)} -> {answer.Status} " +
                 $"(request id {answer.RequestId ?? "none"}, attempt {retry.Attempt}/{retry.MaxAttempts}, {watch.ElapsedMilliseconds} ms)");
@@ -136,11 +140,13 @@ public sealed partial class IvsChatClient
         {
             string what;
             if (whole.IsCancellationRequested)
-                what = $"the answer did not complete within {Seconds(attemptTimeout)} (attempt timeout; IVSCHAT_ATTEMPT_TIMEOUT or profile ivschat_attempt_timeout)";
+                what = $"the answer did not complete within {Seconds(attemptTimeout)} " +
+                    "(attempt timeout; IVSCHAT_ATTEMPT_TIMEOUT or profile ivschat_attempt_timeout)";
             else if (silence.IsCancellationRequested)
                 what = $"the service sent nothing for {Seconds(timeouts.ReadTimeout)} (read timeout; IVSCHAT_READ_TIMEOUT or profile cli_read_timeout)";
             else if (ex.InnerException is TimeoutException)
-                what = $"could not connect to {endpoint.GetLeftPart(UriPartial.Authority)} within {Seconds(timeouts.ConnectTimeout)} (connect timeout; IVSCHAT_CONNECT_TIMEOUT or profile cli_connect_timeout)";
+                what = $"could not connect to {endpoint.GetLeftPart(UriPartial.Authority)} within {Seconds(timeouts.ConnectTimeout)} " +
+                    "(connect timeout; IVSCHAT_CONNECT_TIMEOUT or profile cli_connect_timeout)";
             else throw;
             throw new TimeoutException($"ivschat {call.Operation}: {what} (attempt {retry.Attempt} of {retry.MaxAttempts}).", ex);
         }

@@ -64,7 +64,8 @@ public sealed partial class IvsChatClient
         using var invoker = new HttpMessageInvoker(CannedHandler());
         using var message = new HttpRequestMessage(HttpMethod.Post, "http://" + CannedConnection.Host + "/GetRoom")
         {
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new GetRoomRequest { Identifier = CannedConnection.RoomArn }, Json.GetRoomRequest)),
+            Content = new ByteArrayContent(
+                JsonSerializer.SerializeToUtf8Bytes(new GetRoomRequest { Identifier = CannedConnection.RoomArn }, Json.GetRoomRequest)),
         };
         using var response = invoker.Send(message, CancellationToken.None);
         using var body = response.Content.ReadAsStream();

@@ -65,11 +65,13 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public Task<CreateLoggingConfigurationResponse> CreateLoggingConfigurationAsync(CreateLoggingConfigurationRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateLoggingConfigurationResponse> CreateLoggingConfigurationAsync(CreateLoggingConfigurationRequest request,
+        CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
         if (request.DestinationConfiguration == null) throw Missing("destinationConfiguration");
-        return PostAsync("CreateLoggingConfiguration", request, Json.CreateLoggingConfigurationRequest, Json.CreateLoggingConfigurationResponse, cancellationToken);
+        return PostAsync("CreateLoggingConfiguration", request, Json.CreateLoggingConfigurationRequest, Json.CreateLoggingConfigurationResponse,
+            cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -80,11 +82,13 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public Task<DeleteLoggingConfigurationResponse> DeleteLoggingConfigurationAsync(DeleteLoggingConfigurationRequest request, CancellationToken cancellationToken = default)
+    public Task<DeleteLoggingConfigurationResponse> DeleteLoggingConfigurationAsync(DeleteLoggingConfigurationRequest request,
+        CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
         RequireMember(request.Identifier, "identifier");
-        return PostAsync("DeleteLoggingConfiguration", request, Json.DeleteLoggingConfigurationRequest, Json.DeleteLoggingConfigurationResponse, cancellationToken);
+        return PostAsync("DeleteLoggingConfiguration", request, Json.DeleteLoggingConfigurationRequest, Json.DeleteLoggingConfigurationResponse,
+            cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -114,7 +118,8 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public Task<GetLoggingConfigurationResponse> GetLoggingConfigurationAsync(GetLoggingConfigurationRequest request, CancellationToken cancellationToken = default)
+    public Task<GetLoggingConfigurationResponse> GetLoggingConfigurationAsync(GetLoggingConfigurationRequest request,
+        CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
         RequireMember(request.Identifier, "identifier");
@@ -130,10 +135,12 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public Task<ListLoggingConfigurationsResponse> ListLoggingConfigurationsAsync(ListLoggingConfigurationsRequest request, CancellationToken cancellationToken = default)
+    public Task<ListLoggingConfigurationsResponse> ListLoggingConfigurationsAsync(ListLoggingConfigurationsRequest request,
+        CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
-        return PostAsync("ListLoggingConfigurations", request, Json.ListLoggingConfigurationsRequest, Json.ListLoggingConfigurationsResponse, cancellationToken);
+        return PostAsync("ListLoggingConfigurations", request, Json.ListLoggingConfigurationsRequest, Json.ListLoggingConfigurationsResponse,
+            cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -148,7 +155,8 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
     {
         Require(request, nameof(request));
         RequireMember(request.ResourceArn, "resourceArn");
-        return InvokeAsync(new Call("ListTagsForResource", "GET", TagsPath, ArnResource(request.ResourceArn!)), Json.ListTagsForResourceResponse, cancellationToken);
+        return InvokeAsync(new Call("ListTagsForResource", "GET", TagsPath, ArnResource(request.ResourceArn!)), Json.ListTagsForResourceResponse,
+            cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -167,7 +175,8 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
         RequireMember(request.ResourceArn, "resourceArn");
         if (request.Tags == null) throw Missing("tags");
         var body = JsonSerializer.SerializeToUtf8Bytes(new TagResourceBody { Tags = request.Tags }, Json.TagResourceBody);
-        return InvokeAsync(new Call("TagResource", "POST", TagsPath, ArnResource(request.ResourceArn!)) { Body = body }, Json.TagResourceResponse, cancellationToken);
+        return InvokeAsync(new Call("TagResource", "POST", TagsPath, ArnResource(request.ResourceArn!)) { Body = body }, Json.TagResourceResponse,
+            cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -181,11 +190,13 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public Task<UpdateLoggingConfigurationResponse> UpdateLoggingConfigurationAsync(UpdateLoggingConfigurationRequest request, CancellationToken cancellationToken = default)
+    public Task<UpdateLoggingConfigurationResponse> UpdateLoggingConfigurationAsync(UpdateLoggingConfigurationRequest request,
+        CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
         RequireMember(request.Identifier, "identifier");
-        return PostAsync("UpdateLoggingConfiguration", request, Json.UpdateLoggingConfigurationRequest, Json.UpdateLoggingConfigurationResponse, cancellationToken);
+        return PostAsync("UpdateLoggingConfiguration", request, Json.UpdateLoggingConfigurationRequest, Json.UpdateLoggingConfigurationResponse,
+            cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -199,7 +210,8 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
     // ---------------- paging ----------------
 
     /// <inheritdoc/>
-    public async IAsyncEnumerable<RoomSummary> ListRoomsPaginatedAsync(ListRoomsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<RoomSummary> ListRoomsPaginatedAsync(ListRoomsRequest request,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
         var page = new ListRoomsRequest
@@ -217,7 +229,8 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public async IAsyncEnumerable<LoggingConfigurationSummary> ListLoggingConfigurationsPaginatedAsync(ListLoggingConfigurationsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<LoggingConfigurationSummary> ListLoggingConfigurationsPaginatedAsync(ListLoggingConfigurationsRequest request,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Require(request, nameof(request));
         var page = new ListLoggingConfigurationsRequest { MaxResults = request.MaxResults, NextToken = request.NextToken };

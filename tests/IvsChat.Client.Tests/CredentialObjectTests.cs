@@ -37,7 +37,10 @@ public sealed class CredentialObjectTests
         { "other copy, session", new OtherAwsCredentials("AKIDOTHER", "other-secret", "other-token"), "AKIDOTHER", "other-secret", "other-token" },
         { "AWS.Tools wrapper", new ToolsWrapper { Credentials = new OtherAwsCredentials("AKIDWRAP", "wrap-secret") }, "AKIDWRAP", "wrap-secret", null },
         { "NetworkCredential", new NetworkCredential("AKIDNET", "net-secret"), "AKIDNET", "net-secret", null },
-        { "plain keys", new PlainKeys { AccessKey = "AKIDPLAIN", SecretKey = "plain-secret", SessionToken = "plain-token" }, "AKIDPLAIN", "plain-secret", "plain-token" },
+        {
+            "plain keys", new PlainKeys { AccessKey = "AKIDPLAIN", SecretKey = "plain-secret", SessionToken = "plain-token" },
+            "AKIDPLAIN", "plain-secret", "plain-token"
+        },
     };
 
     [Theory]
@@ -64,7 +67,8 @@ public sealed class CredentialObjectTests
     [Fact]
     public void Unreadable_Credential_is_an_error_that_names_what_is_accepted_and_no_secret()
     {
-        var ex = Assert.Throws<IvsChatConfigurationException>(() => Resolve(credentials: new PlainKeys { AccessKey = "AKIDHALF", SessionToken = "half-token" }));
+        var ex = Assert.Throws<IvsChatConfigurationException>(
+            () => Resolve(credentials: new PlainKeys { AccessKey = "AKIDHALF", SessionToken = "half-token" }));
         Assert.Contains("-Credential must be", ex.Message);
         Assert.Contains("PSCredential", ex.Message);
         Assert.DoesNotContain("half-token", ex.Message);

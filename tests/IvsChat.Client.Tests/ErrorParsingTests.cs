@@ -111,7 +111,8 @@ public class ErrorParsingTests
     [Fact]
     public async Task Unknown_code_keeps_code_and_message()
     {
-        var error = await Fail(RecordingHandler.Json(HttpStatusCode.BadRequest, """{"message":"new thing"}""", requestId: "rid-u", errorType: "BrandNewException"));
+        var error = await Fail(RecordingHandler.Json(HttpStatusCode.BadRequest, """{"message":"new thing"}""", requestId: "rid-u",
+            errorType: "BrandNewException"));
         Assert.Equal(typeof(IvsChatServiceException), error.GetType());
         Assert.Equal("BrandNewException", error.ErrorCode);
         Assert.Equal("new thing", error.Message);
@@ -148,8 +149,10 @@ public class ErrorParsingTests
     }
 
     [Theory]
-    [InlineData(new byte[] { 0x7b, 0x22, 0x6d, 0x65, 0x73, 0x73, 0x61, 0x67, 0x65, 0x22, 0x3a, 0x22, 0x5c, 0x75, 0x64, 0x38, 0x30, 0x30, 0x22, 0x7d })] // {"message":"\ud800"}
-    [InlineData(new byte[] { 0x7b, 0x22, 0x6d, 0x65, 0x73, 0x73, 0x61, 0x67, 0x65, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d })]             // {"message":"<ff fe>"}
+    // {"message":"\ud800"}
+    [InlineData(new byte[] { 0x7b, 0x22, 0x6d, 0x65, 0x73, 0x73, 0x61, 0x67, 0x65, 0x22, 0x3a, 0x22, 0x5c, 0x75, 0x64, 0x38, 0x30, 0x30, 0x22, 0x7d })]
+    // {"message":"<ff fe>"}
+    [InlineData(new byte[] { 0x7b, 0x22, 0x6d, 0x65, 0x73, 0x73, 0x61, 0x67, 0x65, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d })]
     public async Task Unreadable_text_in_an_error_answer_is_still_a_typed_error(byte[] body)
     {
         var answer = new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new ByteArrayContent(body) };

@@ -89,7 +89,8 @@ public class HostileEndpointTests
         using var endpoint = new HostileEndpoint(HostileBehaviour.Hang);
         using var client = new IvsChatClient(Resolve(endpoint, ("IVSCHAT_READ_TIMEOUT", "0.5")));
         var watch = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => Run(blocking, () => client.GetRoomAsync(new GetRoomRequest { Identifier = "g1H2I3j4k5L6" })));
+        var error = await Assert.ThrowsAsync<TimeoutException>(
+            () => Run(blocking, () => client.GetRoomAsync(new GetRoomRequest { Identifier = "g1H2I3j4k5L6" })));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
         Assert.Contains("GetRoom", error.Message);
         Assert.Contains("read timeout", error.Message);
@@ -168,7 +169,8 @@ public class HostileEndpointTests
     public async Task A_listener_that_never_accepts_fails_after_the_connect_timeout(bool blocking)
     {
         // A full accept queue: the kernel drops further SYNs, so connecting hangs until the client gives up.
-        using var listener = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        using var listener = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream,
+            System.Net.Sockets.ProtocolType.Tcp);
         listener.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
         listener.Listen(0);
         var port = ((System.Net.IPEndPoint)listener.LocalEndPoint!).Port;
@@ -177,7 +179,8 @@ public class HostileEndpointTests
         {
             for (var i = 0; i < 4; i++)
             {
-                var filler = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                var filler = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream,
+                    System.Net.Sockets.ProtocolType.Tcp);
                 fillers.Add(filler);
                 _ = filler.ConnectAsync(System.Net.IPAddress.Loopback, port);
             }
@@ -191,7 +194,8 @@ public class HostileEndpointTests
             };
             using var client = new IvsChatClient(ClientSettingsResolver.Resolve(new ClientSettingsInput { Environment = env }));
             var watch = Stopwatch.StartNew();
-            var error = await Assert.ThrowsAsync<TimeoutException>(() => Run(blocking, () => client.GetRoomAsync(new GetRoomRequest { Identifier = "g1H2I3j4k5L6" })));
+            var error = await Assert.ThrowsAsync<TimeoutException>(
+                () => Run(blocking, () => client.GetRoomAsync(new GetRoomRequest { Identifier = "g1H2I3j4k5L6" })));
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
             Assert.Contains("connect timeout", error.Message);
         }

@@ -40,7 +40,8 @@ public class PacingTests(Xunit.Abstractions.ITestOutputHelper output)
         var bucket = new QuotaBucket(quota);
         var handler = new RecordingHandler((r, _) => bucket.Answer());
         // Real clock and real waits; only the limiter registry is private to this test.
-        using var client = new IvsChatClient(TestClients.Settings(), new IvsChatClientOptions { HttpHandler = handler, RateLimiters = new RateLimiterRegistry() });
+        using var client = new IvsChatClient(TestClients.Settings(),
+            new IvsChatClientOptions { HttpHandler = handler, RateLimiters = new RateLimiterRegistry() });
         var request = new TagResourceRequest { ResourceArn = "arn:aws:ivschat:us-west-2:123456789012:room/g1H2I3j4k5L6", Tags = new() { ["k"] = "v" } };
 
         var watch = Stopwatch.StartNew();

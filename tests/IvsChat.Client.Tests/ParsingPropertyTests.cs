@@ -26,7 +26,10 @@ public class ParsingPropertyTests
 
     private static readonly string[] Answers =
     {
-        """{"arn":"arn:aws:ivschat:us-west-2:123456789012:room/g1H2I3j4k5L6","id":"g1H2I3j4k5L6","name":"lobby","createTime":"2024-01-02T03:04:05.678Z","maximumMessageLength":500,"maximumMessageRatePerSecond":10,"tags":{"team":"chat"},"loggingConfigurationIdentifiers":["abc"],"messageReviewHandler":{"uri":"arn:aws:lambda:us-west-2:123456789012:function:f","fallbackResult":"ALLOW"}}""",
+        """{"arn":"arn:aws:ivschat:us-west-2:123456789012:room/""" +
+        """g1H2I3j4k5L6","id":"g1H2I3j4k5L6","name":"lobby","createTime":"2024-01-02T03:04:05.678Z","maximumMessageLength":500""" +
+        ""","maximumMessageRatePerSecond":10,"tags":{"team":"chat"},"loggingConfigurationIdentifiers":["abc"]""" +
+        ""","messageReviewHandler":{"uri":"arn:aws:lambda:us-west-2:123456789012:function:f","fallbackResult":"ALLOW"}}""",
         """{"rooms":[{"id":"a","name":"b","updateTime":"2024-01-02T03:04:05Z","tags":{}},{"id":"c"}],"nextToken":"next"}""",
         """{"token":"AQICAHh","tokenExpirationTime":"2030-01-01T00:00:00Z","sessionExpirationTime":"2030-01-01T00:00:00Z"}""",
         """{"tags":{"a":"b","\u00e9":"\ud83d\ude00"}}""",
@@ -120,7 +123,8 @@ public class ParsingPropertyTests
     private static readonly string[] ProfileFilesSeeds =
     {
         $"[default]\naws_access_key_id = AKID\naws_secret_access_key = {Secret}\naws_session_token = {LowerSecret}\nregion = us-west-2\n",
-        $"[profile dev]\nregion=eu-west-1\nservices = local\ns3 =\n  max_concurrent_requests = 10\n[services local]\nivschat =\n  endpoint_url = http://127.0.0.1:1\n[sso-session corp]\nsso_region = us-east-1\n# comment\n; comment\nmy_token = {LowerSecret}\n",
+        "[profile dev]\nregion=eu-west-1\nservices = local\ns3 =\n  max_concurrent_requests = 10\n[services local]\nivschat =\n" +
+        $"  endpoint_url = http://127.0.0.1:1\n[sso-session corp]\nsso_region = us-east-1\n# comment\n; comment\nmy_token = {LowerSecret}\n",
         $"[broken]\naws_secret_access_key: {Secret}\nsome_token {LowerSecret}\n{LowerSecret}\n[ok]\nregion = us-east-1\n",
     };
 
@@ -150,7 +154,8 @@ public class ParsingPropertyTests
 
     private static readonly string[] ChatFrames =
     {
-        """{"Type":"MESSAGE","Id":"m1","RequestId":"r1","Content":"hi \u00e9","Attributes":{"a":"b"},"Sender":{"UserId":"u1","Attributes":{"role":"x"}},"SendTime":"2024-01-02T03:04:05.678Z"}""",
+        """{"Type":"MESSAGE","Id":"m1","RequestId":"r1","Content":"hi \u00e9","Attributes":""" +
+        """{"a":"b"},"Sender":{"UserId":"u1","Attributes":{"role":"x"}},"SendTime":"2024-01-02T03:04:05.678Z"}""",
         """{"Type":"EVENT","Id":"e1","EventName":"aws:DELETE_MESSAGE","Attributes":{"MessageID":"m1","Reason":"spam"},"SendTime":"2024-01-02T03:04:05Z"}""",
         """{"Type":"ERROR","Id":"x","RequestId":"r2","ErrorCode":429,"ErrorMessage":"rate exceeded"}""",
     };

@@ -14,7 +14,8 @@ public class RedactionTests
     private const string AttributeValue = "attr-secret-9";
     private const string ChatToken = "CHATTOKEN0AQICAHh";
     private const string RoomArn = "arn:aws:ivschat:us-west-2:123456789012:room/g1H2I3j4k5L6";
-    private static readonly string[] Secrets = { SecretKey, SessionToken, UserId, AttributeValue, ChatToken, "Authorization", "Signature=", "x-amz-security-token" };
+    private static readonly string[] Secrets =
+        { SecretKey, SessionToken, UserId, AttributeValue, ChatToken, "Authorization", "Signature=", "x-amz-security-token" };
 
     private static void AssertClean(string text)
     {
@@ -31,9 +32,11 @@ public class RedactionTests
             1 => RecordingHandler.Json(HttpStatusCode.InternalServerError, $$"""{"message":"failed for {{UserId}}"}""", errorType: "InternalServerException"),
             2 => RecordingHandler.Json(HttpStatusCode.OK, $$"""{"token":"{{ChatToken}}","tokenExpirationTime":"2030-01-01T00:00:00Z"}"""),
             3 => RecordingHandler.Json(HttpStatusCode.BadRequest,
-                $$"""{"message":"userId {{UserId}} with attribute {{AttributeValue}} is invalid","reason":"FIELD_VALIDATION_FAILED","fieldList":[{"name":"userId","message":"{{UserId}} too odd"}]}""",
+                $$"""{"message":"userId {{UserId}} with attribute {{AttributeValue}} is invalid","reason":"FIELD_VALIDATION_FAILED","fieldList":""" +
+                $$"""[{"name":"userId","message":"{{UserId}} too odd"}]}""",
                 errorType: "ValidationException"),
-            _ => RecordingHandler.Json(HttpStatusCode.NotFound, $$"""{"message":"no user '{{UserId}}' in room","resourceId":"g1H2I3j4k5L6","resourceType":"ROOM"}""",
+            _ => RecordingHandler.Json(HttpStatusCode.NotFound,
+                $$"""{"message":"no user '{{UserId}}' in room","resourceId":"g1H2I3j4k5L6","resourceType":"ROOM"}""",
                 errorType: "ResourceNotFoundException"),
         });
         using var client = TestClients.Create(handler, new List<TimeSpan>(),
@@ -64,9 +67,12 @@ public class RedactionTests
         // The log says what happened: one verbose line per call, a wire summary per attempt at debug.
         Assert.Equal(3, lines.Count(l => l.Level == IvsChatLogLevel.Verbose));
         Assert.Contains((IvsChatLogLevel.Verbose, "ivschat CreateChatToken -> https://ivschat.us-west-2.amazonaws.com (us-west-2)"), lines);
-        Assert.Contains(lines, l => l.Level == IvsChatLogLevel.Debug && l.Line.StartsWith("ivschat CreateChatToken POST /CreateChatToken -> 500 (request id req-1, attempt 1/3"));
-        Assert.Contains(lines, l => l.Level == IvsChatLogLevel.Debug && l.Line.StartsWith("ivschat CreateChatToken retrying in 100 ms after InternalServerException (HTTP 500)"));
-        Assert.Contains(lines, l => l.Level == IvsChatLogLevel.Debug && l.Line.StartsWith("ivschat CreateChatToken POST /CreateChatToken -> 200 (request id req-1, attempt 2/3"));
+        Assert.Contains(lines, l => l.Level == IvsChatLogLevel.Debug
+            && l.Line.StartsWith("ivschat CreateChatToken POST /CreateChatToken -> 500 (request id req-1, attempt 1/3"));
+        Assert.Contains(lines, l => l.Level == IvsChatLogLevel.Debug
+            && l.Line.StartsWith("ivschat CreateChatToken retrying in 100 ms after InternalServerException (HTTP 500)"));
+        Assert.Contains(lines, l => l.Level == IvsChatLogLevel.Debug
+            && l.Line.StartsWith("ivschat CreateChatToken POST /CreateChatToken -> 200 (request id req-1, attempt 2/3"));
     }
 
     [Fact]
@@ -88,7 +94,8 @@ public class RedactionTests
         using var client = TestClients.Create(handler, configure: o => o.Log = (level, line) => lines.Add(line));
         await client.UntagResourceAsync(new UntagResourceRequest { ResourceArn = RoomArn, TagKeys = new() { "team", "cost center" } });
         await client.TagResourceAsync(new TagResourceRequest { ResourceArn = RoomArn, Tags = new() { ["team"] = "tag-value-in-body" } });
-        Assert.Contains(lines, l => l.Contains("DELETE /tags/arn%3Aaws%3Aivschat%3Aus-west-2%3A123456789012%3Aroom%2Fg1H2I3j4k5L6?tagKeys=team&tagKeys=cost%20center -> 200"));
+        Assert.Contains(lines,
+            l => l.Contains("DELETE /tags/arn%3Aaws%3Aivschat%3Aus-west-2%3A123456789012%3Aroom%2Fg1H2I3j4k5L6?tagKeys=team&tagKeys=cost%20center -> 200"));
         Assert.DoesNotContain(lines, l => l.Contains("tag-value-in-body"));
     }
 
@@ -101,7 +108,8 @@ public class RedactionTests
             Environment = new Dictionary<string, string?>
             {
                 ["AWS_ACCESS_KEY_ID"] = "AKIDENV", ["AWS_SECRET_ACCESS_KEY"] = SecretKey, ["AWS_SESSION_TOKEN"] = SessionToken,
-                ["AWS_EC2_METADATA_DISABLED"] = "true", ["AWS_CONFIG_FILE"] = "/nonexistent/config", ["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/credentials",
+                ["AWS_EC2_METADATA_DISABLED"] = "true", ["AWS_CONFIG_FILE"] = "/nonexistent/config",
+                ["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/credentials",
             },
         });
         AssertClean(s.CredentialSource + s.RegionSource + s.EndpointSource + s.Retry.Source);

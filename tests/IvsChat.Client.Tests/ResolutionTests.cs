@@ -135,7 +135,8 @@ public sealed class ResolutionTests : IDisposable
     {
         var other = Path.Combine(_dir, "other-credentials");
         File.WriteAllText(other, "[elsewhere]\naws_access_key_id = AKIDELSEWHERE\naws_secret_access_key = s\n");
-        var s = ClientSettingsResolver.Resolve(new ClientSettingsInput { ProfileName = "elsewhere", ProfileLocation = other, Region = "us-east-1", Environment = Env() });
+        var s = ClientSettingsResolver.Resolve(
+            new ClientSettingsInput { ProfileName = "elsewhere", ProfileLocation = other, Region = "us-east-1", Environment = Env() });
         Assert.Equal("AKIDELSEWHERE", Keys(s).AccessKey);
         Assert.Contains(other, s.CredentialSource);
     }
@@ -145,7 +146,8 @@ public sealed class ResolutionTests : IDisposable
     {
         var explicitCreds = new BasicAWSCredentials("AKIDCRED", "x");
         var stored = new BasicAWSCredentials("AKIDSTORED", "y");
-        var s1 = ClientSettingsResolver.Resolve(new ClientSettingsInput { Credentials = explicitCreds, StoredCredentials = stored, Region = "us-east-1", Environment = Env() });
+        var s1 = ClientSettingsResolver.Resolve(
+            new ClientSettingsInput { Credentials = explicitCreds, StoredCredentials = stored, Region = "us-east-1", Environment = Env() });
         Assert.Same(explicitCreds, s1.Credentials);
         Assert.Equal("-Credential", s1.CredentialSource);
         var s2 = ClientSettingsResolver.Resolve(new ClientSettingsInput { StoredCredentials = stored, Region = "us-east-1",
@@ -159,7 +161,8 @@ public sealed class ResolutionTests : IDisposable
     {
         var s = ClientSettingsResolver.Resolve(new ClientSettingsInput
         {
-            Environment = Env(("AWS_ACCESS_KEY_ID", "AKIDENV"), ("AWS_SECRET_ACCESS_KEY", "env-secret"), ("AWS_SESSION_TOKEN", "env-token"), ("AWS_PROFILE", "dev")),
+            Environment = Env(("AWS_ACCESS_KEY_ID", "AKIDENV"), ("AWS_SECRET_ACCESS_KEY", "env-secret"), ("AWS_SESSION_TOKEN", "env-token"),
+                ("AWS_PROFILE", "dev")),
         });
         Assert.Equal("AKIDENV", Keys(s).AccessKey);
         Assert.Equal("env-token", Keys(s).Token);
@@ -249,8 +252,10 @@ public sealed class ResolutionTests : IDisposable
     public void Region_order_parameter_arn_stored_env_profile()
     {
         var env = Env(("AWS_REGION", "us-east-1"), ("AWS_DEFAULT_REGION", "us-east-2"), ("AWS_PROFILE", "dev"));
-        Assert.Equal(("ca-central-1", "-Region"), R(WithRegion(new() { Region = "ca-central-1", ArnRegion = "eu-north-1", StoredRegion = "eu-south-1", Environment = env })));
-        Assert.Equal(("eu-north-1", "the region in the ARN"), R(WithRegion(new() { ArnRegion = "eu-north-1", StoredRegion = "eu-south-1", Environment = env })));
+        Assert.Equal(("ca-central-1", "-Region"),
+            R(WithRegion(new() { Region = "ca-central-1", ArnRegion = "eu-north-1", StoredRegion = "eu-south-1", Environment = env })));
+        Assert.Equal(("eu-north-1", "the region in the ARN"),
+            R(WithRegion(new() { ArnRegion = "eu-north-1", StoredRegion = "eu-south-1", Environment = env })));
         Assert.Equal(("eu-south-1", "$StoredAWSRegion"), R(WithRegion(new() { StoredRegion = "eu-south-1", Environment = env })));
         Assert.Equal(("us-east-1", "environment variable AWS_REGION"), R(WithRegion(new() { Environment = env })));
         env.Remove("AWS_REGION");
@@ -283,7 +288,8 @@ public sealed class ResolutionTests : IDisposable
         Assert.Equal(("http://127.0.0.1:4444/", "environment variable AWS_ENDPOINT_URL"), E(WithRegion(new() { Environment = env })));
         env.Remove("AWS_ENDPOINT_URL");
         Assert.Equal(("http://127.0.0.1:9999/", "profile 'dev' endpoint_url"), E(WithRegion(new() { Environment = env })));
-        Assert.Equal(("http://127.0.0.1:2222/", "profile 'svc' services ivschat endpoint_url"), E(WithRegion(new() { ProfileName = "svc", Environment = Env() })));
+        Assert.Equal(("http://127.0.0.1:2222/", "profile 'svc' services ivschat endpoint_url"),
+            E(WithRegion(new() { ProfileName = "svc", Environment = Env() })));
         Assert.Equal(("https://ivschat.eu-west-1.amazonaws.com/", "regional endpoint for eu-west-1"), E(WithRegion(new() { Environment = Env() })));
     }
 
@@ -292,7 +298,10 @@ public sealed class ResolutionTests : IDisposable
     [Fact]
     public void Ignore_configured_endpoint_urls_skips_env_and_profile()
     {
-        var s = WithRegion(new() { Environment = Env(("AWS_ENDPOINT_URL", "http://127.0.0.1:4444"), ("AWS_PROFILE", "dev"), ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")) });
+        var s = WithRegion(new()
+        {
+            Environment = Env(("AWS_ENDPOINT_URL", "http://127.0.0.1:4444"), ("AWS_PROFILE", "dev"), ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")),
+        });
         Assert.Equal("https://ivschat.ap-south-1.amazonaws.com/", s.Endpoint.ToString());
     }
 

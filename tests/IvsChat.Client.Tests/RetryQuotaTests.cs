@@ -10,7 +10,8 @@ public class RetryQuotaTests
 {
     private static readonly GetRoomRequest Get = new() { Identifier = "g1H2I3j4k5L6" };
 
-    private static HttpResponseMessage ServerError() => RecordingHandler.Json(HttpStatusCode.InternalServerError, """{"message":"down"}""", errorType: "InternalServerException");
+    private static HttpResponseMessage ServerError() =>
+        RecordingHandler.Json(HttpStatusCode.InternalServerError, """{"message":"down"}""", errorType: "InternalServerException");
     private static HttpResponseMessage Ok() => RecordingHandler.Json(HttpStatusCode.OK, """{"id":"g1H2I3j4k5L6"}""");
 
     private static (IvsChatClient Client, RetryQuota Quota) Create(RecordingHandler handler, string mode = "standard", int maxAttempts = 3,

@@ -87,7 +87,11 @@ public class RetryTests
     [Fact]
     public async Task Attempt_timeout_is_retried_then_reported_as_timeout()
     {
-        var handler = new RecordingHandler(async (r, n, token) => { await Task.Delay(TimeSpan.FromSeconds(30), token); return new HttpResponseMessage(HttpStatusCode.OK); });
+        var handler = new RecordingHandler(async (r, n, token) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), token);
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        });
         using var client = TestClients.Create(handler, new List<TimeSpan>(), configure: o => o.AttemptTimeout = TimeSpan.FromMilliseconds(50));
         var error = await Assert.ThrowsAsync<TimeoutException>(() => client.GetRoomAsync(Get));
         Assert.Contains("GetRoom", error.Message);

@@ -24,7 +24,8 @@ public class SigningTests
             input.GetProperty("method").GetString()!, "/tags/{resourceArn}", new Dictionary<string, string> { ["{resourceArn}"] = arn },
             "tagKeys", input.GetProperty("query").GetProperty("tagKeys").EnumerateArray().Select(k => k.GetString()!).ToList(),
             Encoding.UTF8.GetBytes(input.GetProperty("body").GetString()!), input.GetProperty("contentType").GetString(),
-            new ImmutableCredentials(input.GetProperty("accessKeyId").GetString(), input.GetProperty("secretAccessKey").GetString(), input.GetProperty("sessionToken").GetString()),
+            new ImmutableCredentials(input.GetProperty("accessKeyId").GetString(), input.GetProperty("secretAccessKey").GetString(),
+                input.GetProperty("sessionToken").GetString()),
             signedAt);
     }
 
@@ -60,7 +61,8 @@ public class SigningTests
         var sent = Assert.Single(handler.Requests);
         Assert.Equal("20240506T070809Z", sent.Headers["x-amz-date"]);
         Assert.Equal("session-token-1", sent.Headers["x-amz-security-token"]);
-        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240506/us-west-2/ivschat/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token, Signature=",
+        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240506/us-west-2/ivschat/aws4_request, " +
+            "SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token, Signature=",
             sent.Headers["Authorization"]);
     }
 }

@@ -40,7 +40,8 @@ public class WireConformanceTests
         Assert.Equal(expected.GetProperty("method").GetString(), actual.Method);
         var rawQuery = expected.GetProperty("rawQuery").GetString();
         Assert.Equal(expected.GetProperty("rawPath").GetString() + (string.IsNullOrEmpty(rawQuery) ? "" : "?" + rawQuery), actual.PathAndQuery);
-        Assert.Equal(expected.GetProperty("contentType").ValueKind == JsonValueKind.Null ? null : expected.GetProperty("contentType").GetString(), actual.ContentType);
+        Assert.Equal(expected.GetProperty("contentType").ValueKind == JsonValueKind.Null ? null : expected.GetProperty("contentType").GetString(),
+            actual.ContentType);
         var expectedBody = expected.GetProperty("body");
         if (expectedBody.ValueKind == JsonValueKind.Null) Assert.True(string.IsNullOrEmpty(actual.Body), $"{operation} sent a body: {actual.Body}");
         else Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expectedBody.GetString()!), JsonNode.Parse(actual.Body!)),
@@ -82,7 +83,8 @@ public class WireConformanceTests
         var handler = new RecordingHandler((r, _) => RecordingHandler.Json(HttpStatusCode.OK, body, requestId: "rid-42"));
         using var client = TestClients.Create(handler);
 
-        var got = await client.GetLoggingConfigurationAsync(new GetLoggingConfigurationRequest { Identifier = "arn:aws:ivschat:us-west-2:123456789012:logging-configuration/ABcdef123456" });
+        var got = await client.GetLoggingConfigurationAsync(
+            new GetLoggingConfigurationRequest { Identifier = "arn:aws:ivschat:us-west-2:123456789012:logging-configuration/ABcdef123456" });
 
         Assert.Equal("SOMETHING_NEW", got.State);
         Assert.Equal(new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc), got.CreateTime);
@@ -97,7 +99,12 @@ public class WireConformanceTests
     [Fact]
     public async Task No_content_answer_gives_an_empty_response()
     {
-        var handler = new RecordingHandler((r, _) => { var m = new HttpResponseMessage(HttpStatusCode.NoContent); m.Headers.Add("x-amzn-RequestId", "rid-9"); return m; });
+        var handler = new RecordingHandler((r, _) =>
+        {
+            var m = new HttpResponseMessage(HttpStatusCode.NoContent);
+            m.Headers.Add("x-amzn-RequestId", "rid-9");
+            return m;
+        });
         using var client = TestClients.Create(handler);
         var got = await client.DeleteRoomAsync(new DeleteRoomRequest { Identifier = "arn:aws:ivschat:us-west-2:123456789012:room/g1H2I3j4k5L6" });
         Assert.Equal(204, got.HttpStatusCode);
@@ -108,7 +115,10 @@ public class WireConformanceTests
     {
         new object[] { "roomIdentifier", (Func<IIvsChatClient, Task>)(c => c.CreateChatTokenAsync(new CreateChatTokenRequest { UserId = "u" })) },
         new object[] { "userId", (Func<IIvsChatClient, Task>)(c => c.CreateChatTokenAsync(new CreateChatTokenRequest { RoomIdentifier = "r" })) },
-        new object[] { "destinationConfiguration", (Func<IIvsChatClient, Task>)(c => c.CreateLoggingConfigurationAsync(new CreateLoggingConfigurationRequest())) },
+        new object[]
+        {
+            "destinationConfiguration", (Func<IIvsChatClient, Task>)(c => c.CreateLoggingConfigurationAsync(new CreateLoggingConfigurationRequest())),
+        },
         new object[] { "identifier", (Func<IIvsChatClient, Task>)(c => c.DeleteLoggingConfigurationAsync(new DeleteLoggingConfigurationRequest())) },
         new object[] { "id", (Func<IIvsChatClient, Task>)(c => c.DeleteMessageAsync(new DeleteMessageRequest { RoomIdentifier = "r" })) },
         new object[] { "identifier", (Func<IIvsChatClient, Task>)(c => c.DeleteRoomAsync(new DeleteRoomRequest())) },

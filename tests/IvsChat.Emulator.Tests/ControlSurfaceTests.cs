@@ -109,7 +109,8 @@ public class ControlSurfaceTests
         for (int i = 0; i < 30; i++) Assert.Equal(200, (await lax.PostAsync("GetRoom", new { identifier = room2 })).Status);
     }
 
-    private static readonly string[] ControlPaths = ["/_emulator/requests", "/_emulator/faults", "/_emulator/messaging/connections?roomArn=x", "/_emulator/nope"];
+    private static readonly string[] ControlPaths =
+        ["/_emulator/requests", "/_emulator/faults", "/_emulator/messaging/connections?roomArn=x", "/_emulator/nope"];
 
     [Fact]
     public async Task Non_loopback_callers_are_refused_on_every_path()

@@ -11,13 +11,17 @@ public class EarlyRefusalTests
     {
         { "", 403, "MissingAuthenticationTokenException" },
         { "Authorization: Basic dXNlcjpwYXNz\r\n", 400, "IncompleteSignatureException" },
-        { "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIVSCHATEMULATOR0/20200101/us-east-1/ivschat/aws4_request, SignedHeaders=host;x-amz-date, Signature=00\r\nx-amz-date: 20200101T000000Z\r\n",
+        { "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIVSCHATEMULATOR0/20200101/us-east-1/ivschat/aws4_request, " +
+            "SignedHeaders=host;x-amz-date, Signature=00\r\nx-amz-date: 20200101T000000Z\r\n",
             403, "InvalidSignatureException" }, // stale date
-        { "Authorization: AWS4-HMAC-SHA256 Credential=AKIDUNKNOWN/{DATE}/us-east-1/ivschat/aws4_request, SignedHeaders=host;x-amz-date, Signature=00\r\nx-amz-date: {STAMP}\r\n",
+        { "Authorization: AWS4-HMAC-SHA256 Credential=AKIDUNKNOWN/{DATE}/us-east-1/ivschat/aws4_request, " +
+            "SignedHeaders=host;x-amz-date, Signature=00\r\nx-amz-date: {STAMP}\r\n",
             403, "UnrecognizedClientException" },
-        { "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIVSCHATEMULATOR0/{DATE}/not_a_region/ivschat/aws4_request, SignedHeaders=host;x-amz-date, Signature=00\r\nx-amz-date: {STAMP}\r\n",
+        { "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIVSCHATEMULATOR0/{DATE}/not_a_region/ivschat/aws4_request, " +
+            "SignedHeaders=host;x-amz-date, Signature=00\r\nx-amz-date: {STAMP}\r\n",
             403, "InvalidSignatureException" }, // a region this service cannot serve (every well-formed one is served)
-        { "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIVSCHATEMULATOR0/{DATE}/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=00\r\nx-amz-date: {STAMP}\r\n",
+        { "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIVSCHATEMULATOR0/{DATE}/us-east-1/s3/aws4_request, " +
+            "SignedHeaders=host;x-amz-date, Signature=00\r\nx-amz-date: {STAMP}\r\n",
             403, "InvalidSignatureException" }, // wrong service
     };
 

@@ -64,7 +64,8 @@ public class ListingTests
     public async Task Filters_apply_across_pages()
     {
         await using var emu = await TestEmulator.StartAsync();
-        string log = (await emu.OkAsync("CreateLoggingConfiguration", new { destinationConfiguration = new { s3 = new { bucketName = "abc" } } }))["arn"]!.GetValue<string>();
+        string log = (await emu.OkAsync("CreateLoggingConfiguration", new { destinationConfiguration = new { s3 = new { bucketName = "abc" } } }))
+            ["arn"]!.GetValue<string>();
         var named = new HashSet<string>();
         var reviewed = new HashSet<string>();
         var logged = new HashSet<string>();
@@ -81,10 +82,13 @@ public class ListingTests
             if (i % 3 == 0) logged.Add(arn);
         }
         Assert.Equal(named, (await ListAllAsync(emu, "ListRooms", "rooms", new { name = "target" }, 3)).Select(r => r["arn"]!.GetValue<string>()).ToHashSet());
-        Assert.Equal(reviewed, (await ListAllAsync(emu, "ListRooms", "rooms", new { messageReviewHandlerUri = Lambda }, 2)).Select(r => r["arn"]!.GetValue<string>()).ToHashSet());
-        Assert.Equal(logged, (await ListAllAsync(emu, "ListRooms", "rooms", new { loggingConfigurationIdentifier = log }, 4)).Select(r => r["arn"]!.GetValue<string>()).ToHashSet());
+        Assert.Equal(reviewed, (await ListAllAsync(emu, "ListRooms", "rooms", new { messageReviewHandlerUri = Lambda }, 2))
+            .Select(r => r["arn"]!.GetValue<string>()).ToHashSet());
+        Assert.Equal(logged, (await ListAllAsync(emu, "ListRooms", "rooms", new { loggingConfigurationIdentifier = log }, 4))
+            .Select(r => r["arn"]!.GetValue<string>()).ToHashSet());
         var both = named.Intersect(logged).ToHashSet();
-        Assert.Equal(both, (await ListAllAsync(emu, "ListRooms", "rooms", new { name = "target", loggingConfigurationIdentifier = log }, 1)).Select(r => r["arn"]!.GetValue<string>()).ToHashSet());
+        Assert.Equal(both, (await ListAllAsync(emu, "ListRooms", "rooms", new { name = "target", loggingConfigurationIdentifier = log }, 1))
+            .Select(r => r["arn"]!.GetValue<string>()).ToHashSet());
         Assert.Empty((await emu.OkAsync("ListRooms", new { name = "nobody" }))["rooms"]!.AsArray());
     }
 
@@ -129,7 +133,8 @@ public class ListingTests
         await using var emu = await TestEmulator.StartAsync();
         var created = new List<string>();
         for (int i = 0; i < 10; i++)
-            created.Add((await emu.OkAsync("CreateLoggingConfiguration", new { destinationConfiguration = new { firehose = new { deliveryStreamName = $"s{i}" } } }))["arn"]!.GetValue<string>());
+            created.Add((await emu.OkAsync("CreateLoggingConfiguration",
+                new { destinationConfiguration = new { firehose = new { deliveryStreamName = $"s{i}" } } }))["arn"]!.GetValue<string>());
         var listed = await ListAllAsync(emu, "ListLoggingConfigurations", "loggingConfigurations", new { }, 3);
         Assert.Equal(created.AsEnumerable().Reverse(), listed.Select(c => c["arn"]!.GetValue<string>()));
         Assert.All(listed, c => Assert.Equal("ACTIVE", c["state"]!.GetValue<string>()));

@@ -20,10 +20,13 @@ public class PropertyTests
 
     private static readonly string[] ValidBodies =
     [
-        """{"name":"room-1","maximumMessageRatePerSecond":5,"tags":{"k":"v"},"messageReviewHandler":{"uri":"arn:aws:lambda:us-east-1:123456789012:function:f","fallbackResult":"DENY"}}""",
-        """{"roomIdentifier":"arn:aws:ivschat:us-east-1:123456789012:room/abcdefghijkl","userId":"u","capabilities":["SEND_MESSAGE"],"attributes":{"a":"b"},"sessionDurationInMinutes":5}""",
+        """{"name":"room-1","maximumMessageRatePerSecond":5,"tags":{"k":"v"},"messageReviewHandler":""" +
+        """{"uri":"arn:aws:lambda:us-east-1:123456789012:function:f","fallbackResult":"DENY"}}""",
+        """{"roomIdentifier":"arn:aws:ivschat:us-east-1:123456789012:room/abcdefghijkl","userId":"u","capabilities":""" +
+        """["SEND_MESSAGE"],"attributes":{"a":"b"},"sessionDurationInMinutes":5}""",
         """{"destinationConfiguration":{"s3":{"bucketName":"my-bucket"}},"name":"lc","tags":{}}""",
-        """{"maxResults":2,"nextToken":"abc","name":"x","loggingConfigurationIdentifier":"arn:aws:ivschat:us-east-1:123456789012:logging-configuration/abcdefghijkl"}""",
+        """{"maxResults":2""" +
+        ""","nextToken":"abc","name":"x","loggingConfigurationIdentifier":"arn:aws:ivschat:us-east-1:123456789012:logging-configuration/abcdefghijkl"}""",
         """{"identifier":"arn:aws:ivschat:us-east-1:123456789012:room/abcdefghijkl","eventName":"e","attributes":{"x":"y"},"reason":"r","id":"abc"}""",
     ];
 
@@ -70,7 +73,9 @@ public class PropertyTests
         await using var emu = await TestEmulator.StartAsync(new EmulatorOptions { RequireSignatures = false });
         string room = await emu.CreateRoomAsync();
         var paths = RobustnessTests.Operations.Select(op => (HttpMethod.Post, "/" + op))
-            .Concat([(HttpMethod.Post, TestEmulator.TagPath(room)), (HttpMethod.Delete, TestEmulator.TagPath(room) + "?tagKeys=a"), (HttpMethod.Get, "/tags/x%ff")])
+            .Concat([
+                (HttpMethod.Post, TestEmulator.TagPath(room)), (HttpMethod.Delete, TestEmulator.TagPath(room) + "?tagKeys=a"), (HttpMethod.Get, "/tags/x%ff"),
+            ])
             .ToArray();
         Gen.Select(Gen.OneOf(paths), Bodies).Sample(c =>
         {

@@ -45,7 +45,8 @@ public class ResourceTests
     {
         var clock = new ManualClock(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
         await using var emu = await TestEmulator.StartAsync(null, clock);
-        string arn = await emu.CreateRoomAsync(new { name = "a", maximumMessageLength = 100, messageReviewHandler = new { uri = Lambda, fallbackResult = "DENY" } });
+        string arn = await emu.CreateRoomAsync(
+            new { name = "a", maximumMessageLength = 100, messageReviewHandler = new { uri = Lambda, fallbackResult = "DENY" } });
         clock.Advance(TimeSpan.FromSeconds(5));
         var updated = await emu.OkAsync("UpdateRoom", new { identifier = arn, maximumMessageRatePerSecond = 3 });
         Assert.Equal("a", updated["name"]!.GetValue<string>());

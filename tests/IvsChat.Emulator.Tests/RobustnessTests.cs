@@ -49,7 +49,10 @@ public class RobustnessTests
         }
         // The service refuses an oversized body from its headers and closes without reading it: with
         // Expect: 100-continue the client waits for that answer instead of racing it with the upload.
-        using var big = new HttpRequestMessage(HttpMethod.Post, new Uri(emu.BaseUrl, "/CreateRoom")) { Content = new ByteArrayContent(new byte[(1 << 20) + 10]) };
+        using var big = new HttpRequestMessage(HttpMethod.Post, new Uri(emu.BaseUrl, "/CreateRoom"))
+        {
+            Content = new ByteArrayContent(new byte[(1 << 20) + 10]),
+        };
         big.Headers.ExpectContinue = true;
         var r = await emu.Http.SendAsync(big);
         Assert.Equal(413, (int)r.StatusCode);
@@ -59,7 +62,8 @@ public class RobustnessTests
             Assert.Equal(400, t.Status);
             Assert.Equal("ValidationException", t.ErrorType);
         }
-        var q = await emu.SendAsync(HttpMethod.Delete, "/tags/arn%3Aaws%3Aivschat%3Aus-east-1%3A123456789012%3Aroom%2Fabcdefghijkl?tagKeys=%ZZ&&=", sign: false);
+        var q = await emu.SendAsync(HttpMethod.Delete, "/tags/arn%3Aaws%3Aivschat%3Aus-east-1%3A123456789012%3Aroom%2Fabcdefghijkl?tagKeys=%ZZ&&=",
+            sign: false);
         Assert.Equal(404, q.Status);
     }
 

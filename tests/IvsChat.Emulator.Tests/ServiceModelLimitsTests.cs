@@ -48,7 +48,8 @@ public class ServiceModelLimitsTests : IAsyncLifetime
                     string field = string.Join('.', path);
                     bool refused = r.Status == 400 && r.ErrorType == "ValidationException" && r.FieldNames.Contains(field);
                     checkedCases++;
-                    if (mustFail && !refused) problems.Add($"{operation} {field} {label}: expected ValidationException naming {field}, got {r.Status} {r.ErrorType} {r.RawBody}");
+                    if (mustFail && !refused)
+                        problems.Add($"{operation} {field} {label}: expected ValidationException naming {field}, got {r.Status} {r.ErrorType} {r.RawBody}");
                     if (!mustFail && r.ErrorType == "ValidationException")
                         problems.Add($"{operation} {field} {label}: expected to pass validation, got {r.RawBody}");
                 }
@@ -98,7 +99,8 @@ public class ServiceModelLimitsTests : IAsyncLifetime
                 }
                 break;
             case "list" when max is int most:
-                yield return (new JsonArray([.. Enumerable.Range(0, most + 1).Select(i => ListItem(shape["member"]!["shape"]!.GetValue<string>(), i))]), true, $"with {most + 1} items");
+                yield return (new JsonArray([.. Enumerable.Range(0, most + 1).Select(i => ListItem(shape["member"]!["shape"]!.GetValue<string>(), i))]),
+                    true, $"with {most + 1} items");
                 break;
             case "map" when max is int most:
                 var map = new JsonObject();
@@ -151,7 +153,9 @@ public class ServiceModelLimitsTests : IAsyncLifetime
             "LambdaArn" => Lambda,
             "ID" or "MessageID" => "abcdefghijkl",
             "BucketName" => "my-bucket",
-            _ => _shapes[shapeName]!["pattern"] == null ? "v" : new string(FillCharacter(_shapes[shapeName]!), Math.Max(1, _shapes[shapeName]!["min"]?.GetValue<int>() ?? 1)),
+            _ => _shapes[shapeName]!["pattern"] == null
+                ? "v"
+                : new string(FillCharacter(_shapes[shapeName]!), Math.Max(1, _shapes[shapeName]!["min"]?.GetValue<int>() ?? 1)),
         },
     };
 

@@ -123,10 +123,12 @@ public class SigV4Tests
 
             // The decoded path (what ASP.NET Core's Request.Path gives) is not what was signed.
             if (rawTarget.Contains("%3A"))
-                Assert.Throws<ApiException>(() => verifier.Verify(JsSdkSignedRequests.Context(req["method"]!.GetValue<string>(), Uri.UnescapeDataString(rawTarget), headers), body));
+                Assert.Throws<ApiException>(() => verifier.Verify(
+                    JsSdkSignedRequests.Context(req["method"]!.GetValue<string>(), Uri.UnescapeDataString(rawTarget), headers), body));
             var e = Assert.Throws<ApiException>(() => verifier.Verify(JsSdkSignedRequests.Context("PUT", rawTarget, headers), body));
             Assert.Equal("InvalidSignatureException", e.Code);
-            Assert.Throws<ApiException>(() => verifier.Verify(JsSdkSignedRequests.Context(req["method"]!.GetValue<string>(), rawTarget, headers), [.. body, (byte)' ']));
+            Assert.Throws<ApiException>(() => verifier.Verify(
+                JsSdkSignedRequests.Context(req["method"]!.GetValue<string>(), rawTarget, headers), [.. body, (byte)' ']));
             var other = new Dictionary<string, string>(headers) { ["host"] = "127.0.0.1:9999" };
             Assert.Throws<ApiException>(() => verifier.Verify(JsSdkSignedRequests.Context(req["method"]!.GetValue<string>(), rawTarget, other), body));
         }

@@ -52,7 +52,8 @@ public class TokenTests
         Assert.False(new ChatTokens().TryRead(token, out _)); // another process (key) did not issue it
         // A payload re-signed by nobody: claims edited to another room keep the old MAC.
         string forgedPayload = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
-            """{"TokenId":"x","RoomArn":"arn:aws:ivschat:us-east-1:123456789012:room/OTHERroom123","UserId":"u","Capabilities":[],"Attributes":{},"SessionDurationInMinutes":1,"TokenExpiresAt":"2030-01-01T00:00:00Z","SessionExpiresAt":"2030-01-01T00:00:00Z"}"""))
+            """{"TokenId":"x","RoomArn":"arn:aws:ivschat:us-east-1:123456789012:room/OTHERroom123","UserId":"u","Capabilities":""" +
+            """[],"Attributes":{},"SessionDurationInMinutes":1,"TokenExpiresAt":"2030-01-01T00:00:00Z","SessionExpiresAt":"2030-01-01T00:00:00Z"}"""))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
         Assert.False(tokens.TryRead(forgedPayload + token[dot..], out _));
     }

@@ -91,6 +91,9 @@ Describe 'Module layout' {
     It 'loads neither IvsChat.Client nor AWSSDK on the importing thread, and warms the client up on another' {
         # PowerShell reflects over every public type's constructors at import: one naming a client type made
         # the import itself load IvsChat.Client.
+        # The child's wait loop, kept out of the here-string only to keep lines short: the command is the same text.
+        $waitForCore = "while (-not ([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -contains 'AWSSDK.Core') -and " +
+            '[DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }'
         $command = @"
 Add-Type -TypeDefinition 'using System; using System.Collections.Generic;
 public static class ImportLoads {
@@ -107,7 +110,7 @@ public static class ImportLoads {
 Import-Module '$env:IVSCHAT_MODULE_PATH'
 `$importThread = @([ImportLoads]::OnImportThread)
 `$deadline = [DateTime]::UtcNow.AddSeconds(20)
-while (-not ([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -contains 'AWSSDK.Core') -and [DateTime]::UtcNow -lt `$deadline) { Start-Sleep -Milliseconds 50 }
+$waitForCore
 [ordered]@{ ImportThread = `$importThread; Elsewhere = @([ImportLoads]::Elsewhere) } | ConvertTo-Json -Compress
 "@
         $json = @(Invoke-FreshPwsh -Command $command) | Where-Object { "$_" -like '{*' } | Select-Object -Last 1
@@ -122,7 +125,8 @@ while (-not ([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -contains
         $moduleDir = Split-Path $env:IVSCHAT_MODULE_PATH
         $out = @(Invoke-FreshPwsh -Command "Import-Module '$env:IVSCHAT_MODULE_PATH'; (Get-Command Get-IvsChatRoom).ImplementingType.Assembly.Location")
         $out[-1] | Should -Be (Join-Path $moduleDir 'core/IvsChat.dll')
-        $framework = [Reflection.Assembly]::LoadFile((Join-Path $moduleDir 'core/IvsChat.dll')).GetCustomAttributes([Runtime.Versioning.TargetFrameworkAttribute], $false).FrameworkName
+        $framework = [Reflection.Assembly]::LoadFile((Join-Path $moduleDir 'core/IvsChat.dll')).GetCustomAttributes(
+            [Runtime.Versioning.TargetFrameworkAttribute], $false).FrameworkName
         $framework | Should -Be '.NETCoreApp,Version=v8.0' -Because 'PowerShell 7.4 (.NET 8) loads the same files'
         foreach ($file in 'core/IvsChat.dll', 'core/Dependencies/IvsChat.Client.dll', 'core/Dependencies/AWSSDK.Core.dll') {
             $stream = [IO.File]::OpenRead((Join-Path $moduleDir $file))

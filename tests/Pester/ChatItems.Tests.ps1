@@ -100,6 +100,7 @@ Describe 'Receive-IvsChatMessage filters' {
     }
 
     It 'rejects an unknown -Type' {
-        { Receive-IvsChatMessage $bot -Type Gossip -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.Messaging.ReceiveIvsChatMessageCommand'
+        { Receive-IvsChatMessage $bot -Type Gossip -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.Messaging.ReceiveIvsChatMessageCommand'
     }
 }

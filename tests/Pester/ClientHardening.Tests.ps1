@@ -24,7 +24,8 @@ Describe 'A broken AWS credentials file' {
         $dir = Join-Path ([IO.Path]::GetTempPath()) "ivschat-broken-$PID"
         $null = New-Item -ItemType Directory $dir -Force
         $credentials = Join-Path $dir credentials
-        Set-Content $credentials "[broken]`naws_access_key_id = AKIDBROKEN`naws_secret_access_key: $secret`n`n[good]`naws_access_key_id = $($emu.AccessKey)`naws_secret_access_key = $($emu.SecretKey)`n"
+        Set-Content $credentials ("[broken]`naws_access_key_id = AKIDBROKEN`naws_secret_access_key: $secret`n`n" +
+            "[good]`naws_access_key_id = $($emu.AccessKey)`naws_secret_access_key = $($emu.SecretKey)`n")
         $script = @"
 `$ErrorActionPreference = 'Continue'
 Import-Module '$env:IVSCHAT_MODULE_PATH'
@@ -109,7 +110,8 @@ Describe 'Hostile endpoints' {
         $script:endpoint = [IvsChat.Client.Tests.HostileEndpoint]::new('Hang')
         $ps = [powershell]::Create()
         try {
-            $null = $ps.AddScript("Import-Module '$env:IVSCHAT_MODULE_PATH'; Get-IvsChatRoom -Identifier '$arn' -EndpointUrl '$($endpoint.Uri)' -Region us-west-2")
+            $null = $ps.AddScript("Import-Module '$env:IVSCHAT_MODULE_PATH'; " +
+                "Get-IvsChatRoom -Identifier '$arn' -EndpointUrl '$($endpoint.Uri)' -Region us-west-2")
             $handle = $ps.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(20)
             while ($endpoint.Requests -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }

@@ -14,8 +14,10 @@ BeforeAll {
 
     $script:dir = Join-Path ([IO.Path]::GetTempPath()) "ivschat-completion-$PID"
     New-Item -ItemType Directory -Force $dir | Out-Null
-    Set-Content (Join-Path $dir 'credentials') "[default]`naws_access_key_id = a`naws_secret_access_key = b`n[dev-creds]`naws_access_key_id = a`naws_secret_access_key = b`n"
-    Set-Content (Join-Path $dir 'config') "[default]`nregion = us-east-1`n[profile dev-sso]`nsso_session = corp`n[sso-session corp]`nsso_region = us-east-1`n[profile prod]`nregion = eu-west-1`n"
+    Set-Content (Join-Path $dir 'credentials') ("[default]`naws_access_key_id = a`naws_secret_access_key = b`n" +
+        "[dev-creds]`naws_access_key_id = a`naws_secret_access_key = b`n")
+    Set-Content (Join-Path $dir 'config') ("[default]`nregion = us-east-1`n[profile dev-sso]`nsso_session = corp`n" +
+        "[sso-session corp]`nsso_region = us-east-1`n[profile prod]`nregion = eu-west-1`n")
     Set-Content (Join-Path $dir 'other-credentials') "[elsewhere]`naws_access_key_id = a`naws_secret_access_key = b`n"
     $script:savedConfig = $env:AWS_CONFIG_FILE
     $script:savedCredentials = $env:AWS_SHARED_CREDENTIALS_FILE

@@ -169,13 +169,15 @@ Describe 'Rooms as code' {
     It 'an invalid file is one terminating error listing every problem with its JSON path; nothing is read or written' {
         Set-Content $file '{ "formatVersion": 1, "rooms": [ { "name": "a b", "maximumMessageLength": 900, "colour": "red" }, { } ] }'
         Invoke-EmulatorControl $emu requests -Method DELETE | Out-Null
-        $e = { Sync-IvsChatConfiguration -Path $file } | Should -Throw -ErrorId 'ConfigurationDocumentInvalid,IvsChat.Cmdlets.SyncIvsChatConfigurationCommand' -PassThru
+        $e = { Sync-IvsChatConfiguration -Path $file } |
+            Should -Throw -ErrorId 'ConfigurationDocumentInvalid,IvsChat.Cmdlets.SyncIvsChatConfigurationCommand' -PassThru
         $e.Exception.Message | Should -Match ([regex]::Escape('$.rooms[0].name'))
         $e.Exception.Message | Should -Match ([regex]::Escape('$.rooms[0].maximumMessageLength'))
         $e.Exception.Message | Should -Match ([regex]::Escape('$.rooms[0].colour'))
         $e.Exception.Message | Should -Match ([regex]::Escape('$.rooms[1]: name is required'))
         $e.Exception.Message | Should -Match '-Path'
-        { Compare-IvsChatConfiguration -Path (Join-Path $TestDrive 'missing.json') } | Should -Throw -ErrorId 'ConfigurationFileUnreadable,IvsChat.Cmdlets.CompareIvsChatConfigurationCommand'
+        { Compare-IvsChatConfiguration -Path (Join-Path $TestDrive 'missing.json') } |
+            Should -Throw -ErrorId 'ConfigurationFileUnreadable,IvsChat.Cmdlets.CompareIvsChatConfigurationCommand'
         @((Invoke-EmulatorControl $emu requests).counts.PSObject.Properties).Count | Should -Be 0
         { Export-IvsChatConfiguration -Path (Join-Path $TestDrive 'no/such/folder/rooms.json') } |
             Should -Throw -ErrorId 'ConfigurationFileUnwritable,IvsChat.Cmdlets.ExportIvsChatConfigurationCommand'

@@ -1,5 +1,5 @@
 # Conventions over Get-Command: output types, approved verbs, ShouldProcess where state changes, confirmation
-# impact, common parameters; import does no work; tab completion.
+# impact, common parameters; import does no work; tab completion; the house style (line length, file length, namespaces).
 
 BeforeDiscovery {
     Import-Module $env:IVSCHAT_MODULE_PATH -Force
@@ -92,10 +92,13 @@ Describe 'Import' {
     It 'never loads AWSSDK where other modules would see it, not even once the warm-up after import has run' {
         # The importing thread loads nothing (AssemblyIsolation.Tests.ps1); the warm-up it queues loads AWSSDK.Core
         # into the module's private load context only.
+        # The child's wait loop, kept out of the here-string only to keep lines short: the command is the same text.
+        $waitForCore = "while (-not ([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -contains 'AWSSDK.Core') -and " +
+            '[DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }'
         $command = @"
 Import-Module '$env:IVSCHAT_MODULE_PATH'
 `$deadline = [DateTime]::UtcNow.AddSeconds(20)
-while (-not ([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -contains 'AWSSDK.Core') -and [DateTime]::UtcNow -lt `$deadline) { Start-Sleep -Milliseconds 50 }
+$waitForCore
 'ANYWHERE:' + (@([AppDomain]::CurrentDomain.GetAssemblies().GetName().Name -like 'AWSSDK*') -join ',')
 'DEFAULT:' + (@([Runtime.Loader.AssemblyLoadContext]::Default.Assemblies.GetName().Name -like 'AWSSDK*') -join ',')
 "@
@@ -120,7 +123,8 @@ Describe 'Tab completion' {
         $r = TabExpansion2 -inputScript $line -cursorColumn $line.Length
         $r.CompletionMatches.CompletionText | Should -Be @('completion-room')
         $line = 'Remove-IvsChatRoom -Identifier '
-        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be @('completion-room', 'other-room')
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object |
+            Should -Be @('completion-room', 'other-room')
     }
 
     It 'completes ARNs when the word starts with arn:' {
@@ -137,7 +141,8 @@ Describe 'Tab completion' {
 
     It 'completes rooms and logging configurations for tag cmdlets' {
         $line = 'Get-IvsChatTag -Identifier compl'
-        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be @('completion-logs', 'completion-room')
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object |
+            Should -Be @('completion-logs', 'completion-room')
     }
 
     It 'completes capabilities and regions' {
@@ -189,5 +194,56 @@ Describe 'Pipeline binding conventions' {
             $byName = @($p.ParameterSets.Values | Where-Object ValueFromPipelineByPropertyName)
             $byName.Count | Should -BeGreaterThan 0 -Because "$Name -$($p.Name) is a setting: CSV rows and objects from Get- cmdlets must bind to it"
         }
+    }
+}
+
+Describe 'House style' {
+    # .editorconfig and CONTRIBUTING.md: lines wrap before 160 characters, no source file is over 400 lines, namespaces are
+    # file-scoped. Only tracked files are read (git ls-files), never build output.
+    BeforeAll {
+        $script:root = (Resolve-Path "$PSScriptRoot/../..").Path
+        $script:tracked = @(git -C $root ls-files)
+        if ($LASTEXITCODE -ne 0 -or $tracked.Count -eq 0) { throw "git ls-files found no tracked files in $root" }
+        # Lines that cannot wrap without changing a value (file -> reason). None today: keep it that way.
+        $script:longLineExceptions = @{}
+        # Block-scoped where file-scoped cannot be, as .editorconfig names them.
+        $script:namespaceExceptions = @{
+            'src/IvsChat/Model/ChatItems.cs'    = 'two namespaces in one file'
+            'build/bench/Bench.Tool/Program.cs' = 'top-level statements before the namespace'
+        }
+    }
+
+    It 'no tracked .cs, .ps1, .psm1, .mjs, .csproj or .props file has a line over 160 characters' {
+        $long = foreach ($file in $tracked -match '\.(cs|ps1|psm1|mjs|csproj|props)$') {
+            if ($longLineExceptions.ContainsKey($file)) { continue }
+            $lines = [IO.File]::ReadAllLines((Join-Path $root $file))
+            for ($i = 0; $i -lt $lines.Count; $i++) {
+                if ($lines[$i].Length -gt 160) { "${file}:$($i + 1) ($($lines[$i].Length) characters)" }
+            }
+        }
+        $long -join "`n" | Should -BeNullOrEmpty -Because 'lines wrap before 160 characters'
+    }
+
+    It 'no tracked .cs, .ps1, .psm1 or .mjs file is over 400 lines' {
+        $big = foreach ($file in $tracked -match '\.(cs|ps1|psm1|mjs)$') {
+            $count = [IO.File]::ReadAllLines((Join-Path $root $file)).Count
+            if ($count -gt 400) { "$file ($count lines)" }
+        }
+        $big -join "`n" | Should -BeNullOrEmpty -Because 'a source file over 400 lines is split'
+    }
+
+    It 'every .cs file under src/, build/ and tests/ uses a file-scoped namespace' {
+        $wrong = foreach ($file in $tracked -match '^(src|build|tests)/.*\.cs$') {
+            if ($namespaceExceptions.ContainsKey($file)) { continue }
+            $lines = [IO.File]::ReadAllLines((Join-Path $root $file))
+            if ($lines -match '^\s*namespace\s+[\w.]+\s*(\{.*)?$') { "$file (block-scoped namespace)"; continue }
+            if ($lines -match '^namespace\s+[\w.]+;') { continue }
+            # No namespace at all is right only for a program of top-level statements: its first code line is a statement.
+            $code = $lines | Where-Object { $_ -notmatch '^\s*($|//|(global\s+)?using\s|#|\[)' } | Select-Object -First 1
+            if ($code -match '^(public|internal|file|static|sealed|abstract|partial|readonly|class|record|struct|interface|enum|delegate)\b') {
+                "$file (no namespace)"
+            }
+        }
+        $wrong -join "`n" | Should -BeNullOrEmpty -Because '.editorconfig: file-scoped namespaces, block-scoped only where it names the file'
     }
 }

@@ -103,7 +103,8 @@ Describe 'Credentials and region' {
 
     It 'uses -AccessKey/-SecretKey and -Region/-EndpointUrl' {
         Remove-Item env:AWS_ACCESS_KEY_ID, env:AWS_SECRET_ACCESS_KEY, env:AWS_REGION, env:AWS_ENDPOINT_URL_IVSCHAT
-        (Get-IvsChatRoom -Identifier $room.Arn -AccessKey $emu.AccessKey -SecretKey $emu.SecretKey -Region $emu.Region -EndpointUrl $emu.Endpoint).Name | Should -Be 'errors'
+        (Get-IvsChatRoom -Identifier $room.Arn -AccessKey $emu.AccessKey -SecretKey $emu.SecretKey -Region $emu.Region -EndpointUrl $emu.Endpoint).Name |
+            Should -Be 'errors'
     }
 
     It 'uses -ProfileName with -ProfileLocation (a credentials file)' {
@@ -130,7 +131,9 @@ Describe 'Credentials and region' {
 
     It 'honours $StoredAWSCredentials and $StoredAWSRegion' {
         Remove-Item env:AWS_ACCESS_KEY_ID, env:AWS_SECRET_ACCESS_KEY, env:AWS_REGION
-        $global:StoredAWSCredentials = [IvsChatTest.FakeAwsPSCredentials]@{ Credentials = [IvsChatTest.FakeAwsCredentials]::new($emu.AccessKey, $emu.SecretKey) }
+        $global:StoredAWSCredentials = [IvsChatTest.FakeAwsPSCredentials]@{
+            Credentials = [IvsChatTest.FakeAwsCredentials]::new($emu.AccessKey, $emu.SecretKey)
+        }
         $global:StoredAWSRegion = $emu.Region
         (Get-IvsChatRoom).Name | Should -Contain 'errors'
     }
@@ -199,7 +202,8 @@ Describe 'Redaction' {
         $text | Should -Not -BeLike "*$chatToken*"
         $text | Should -Not -BeLike "*$attribute*"
         # The user id may be in the token object itself, but never in verbose, debug or warning lines.
-        $logText = ($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -or $_ -is [System.Management.Automation.DebugRecord] -or $_ -is [System.Management.Automation.WarningRecord] } | ForEach-Object Message) -join "`n"
+        $logText = ($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -or $_ -is [System.Management.Automation.DebugRecord] -or
+                $_ -is [System.Management.Automation.WarningRecord] } | ForEach-Object Message) -join "`n"
         $logText | Should -Not -BeLike "*$userId*"
     }
 }

@@ -340,11 +340,15 @@ Describe 'The drift check' {
     }
 
     It 'reports <Change>' -ForEach @(
-        @{ Change = 'a parameter missing from the doc'; Expect = 'is not documented'; Tamper = { param($d) $d.Parameters = @($d.Parameters | Select-Object -Skip 1) } }
-        @{ Change = 'a parameter the code does not have'; Expect = 'no such parameter'; Tamper = { param($d) $d.Parameters += [pscustomobject]@{ Name = 'Bogus'; Metadata = @() } } }
+        @{ Change = 'a parameter missing from the doc'; Expect = 'is not documented'
+            Tamper = { param($d) $d.Parameters = @($d.Parameters | Select-Object -Skip 1) } }
+        @{ Change = 'a parameter the code does not have'; Expect = 'no such parameter'
+            Tamper = { param($d) $d.Parameters += [pscustomobject]@{ Name = 'Bogus'; Metadata = @() } } }
         @{ Change = 'a wrong type'; Expect = 'doc type'; Tamper = { param($d) $d.Parameters[0].Metadata[0].Type = 'Guid' } }
-        @{ Change = 'a wrong mandatory flag'; Expect = 'doc Required'; Tamper = { param($d) foreach ($m in $d.Parameters.Metadata) { $m.Required = -not $m.Required } } }
-        @{ Change = 'wrong pipeline input'; Expect = 'doc pipeline'; Tamper = { param($d) foreach ($m in $d.Parameters.Metadata) { $m.PipelineByValue = -not $m.PipelineByValue } } }
+        @{ Change = 'a wrong mandatory flag'; Expect = 'doc Required'
+            Tamper = { param($d) foreach ($m in $d.Parameters.Metadata) { $m.Required = -not $m.Required } } }
+        @{ Change = 'wrong pipeline input'; Expect = 'doc pipeline'
+            Tamper = { param($d) foreach ($m in $d.Parameters.Metadata) { $m.PipelineByValue = -not $m.PipelineByValue } } }
         @{ Change = 'a wrong position'; Expect = 'doc Position'; Tamper = { param($d) foreach ($m in $d.Parameters.Metadata) { $m.Position = '7' } } }
         @{ Change = 'a renamed parameter set'; Expect = 'parameter sets: doc has'; Tamper = { param($d) $d.Syntax[0].Name = 'Renamed' } }
     ) {
@@ -357,7 +361,8 @@ Describe 'The drift check' {
 
 Describe 'docs/<Name>.md' -ForEach $DocNames {
     It 'documents a cmdlet the module exports' {
-        Get-Command -Module IvsChat -Name $Name -ErrorAction SilentlyContinue | Should -Not -BeNullOrEmpty -Because 'a doc for a cmdlet that no longer exists is stale'
+        Get-Command -Module IvsChat -Name $Name -ErrorAction SilentlyContinue |
+            Should -Not -BeNullOrEmpty -Because 'a doc for a cmdlet that no longer exists is stale'
     }
 }
 

@@ -40,7 +40,8 @@ BeforeAll {
         $folder = Join-Path $sandbox "build/$version/IvsChat"
         $null = New-Item -ItemType Directory -Force $folder
         Copy-Item "$builtModule/*" $folder -Recurse
-        Write-IvsChatModuleManifest -SourcePath "$repoRoot/IvsChat.psd1" -Destination "$folder/IvsChat.psd1" -Version $version -ReleaseNotes "Test build $version."
+        Write-IvsChatModuleManifest -SourcePath "$repoRoot/IvsChat.psd1" -Destination "$folder/IvsChat.psd1" -Version $version `
+            -ReleaseNotes "Test build $version."
         $null = New-IvsChatModulePackage -ModuleFolder $folder -Destination $feed
         $version
     }
@@ -83,7 +84,8 @@ Describe 'The module package' {
         $folder = Join-Path $sandbox 'prerelease/IvsChat'
         $null = New-Item -ItemType Directory -Force $folder
         Copy-Item "$builtModule/*" $folder -Recurse
-        Write-IvsChatModuleManifest -SourcePath "$repoRoot/IvsChat.psd1" -Destination "$folder/IvsChat.psd1" -Version '0.9.0-preview1' -ReleaseNotes "It's a 'test'."
+        Write-IvsChatModuleManifest -SourcePath "$repoRoot/IvsChat.psd1" -Destination "$folder/IvsChat.psd1" -Version '0.9.0-preview1' `
+            -ReleaseNotes "It's a 'test'."
         $data = Read-IvsChatModuleManifest "$folder/IvsChat.psd1"
         $data.ModuleVersion | Should -Be '0.9.0'
         $data.PrivateData.PSData.Prerelease | Should -Be 'preview1'

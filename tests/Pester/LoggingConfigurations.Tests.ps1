@@ -33,7 +33,8 @@ Describe 'New-IvsChatLoggingConfiguration' {
 
     It 'has one parameter set per destination' {
         (Get-Command New-IvsChatLoggingConfiguration).ParameterSets.Name | Sort-Object | Should -Be @('CloudWatchLogs', 'Firehose', 'S3')
-        { New-IvsChatLoggingConfiguration -Name x -BucketName 'abc' -LogGroupName 'g' -ErrorAction Stop } | Should -Throw -ErrorId 'AmbiguousParameterSet,IvsChat.Cmdlets.NewIvsChatLoggingConfigurationCommand'
+        { New-IvsChatLoggingConfiguration -Name x -BucketName 'abc' -LogGroupName 'g' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AmbiguousParameterSet,IvsChat.Cmdlets.NewIvsChatLoggingConfigurationCommand'
     }
 
     It 'rejects <Case> before sending' -ForEach @(
@@ -43,7 +44,8 @@ Describe 'New-IvsChatLoggingConfiguration' {
         @{ Case = 'a 65-character stream name'; Splat = @{ DeliveryStreamName = ('s' * 65) } }
         @{ Case = 'a bad name'; Splat = @{ Name = 'no spaces'; BucketName = 'my-bucket' } }
     ) {
-        { New-IvsChatLoggingConfiguration @Splat -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.NewIvsChatLoggingConfigurationCommand'
+        { New-IvsChatLoggingConfiguration @Splat -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.NewIvsChatLoggingConfigurationCommand'
         Get-EmulatorRequestCount $emu -Operation CreateLoggingConfiguration | Should -Be 0
     }
 
@@ -86,7 +88,9 @@ Describe 'Get-, Set-, Remove-IvsChatLoggingConfiguration' {
     }
 
     It 'refuses two destinations at once' {
-        { Set-IvsChatLoggingConfiguration $s3 -BucketName 'abc' -LogGroupName 'g' -ErrorAction Stop } | Should -Throw -ErrorId 'DestinationConflict,IvsChat.Cmdlets.SetIvsChatLoggingConfigurationCommand' -ExceptionType ([IvsChat.IvsChatArgumentException])
+        { Set-IvsChatLoggingConfiguration $s3 -BucketName 'abc' -LogGroupName 'g' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DestinationConflict,IvsChat.Cmdlets.SetIvsChatLoggingConfigurationCommand' `
+                -ExceptionType ([IvsChat.IvsChatArgumentException])
         Get-EmulatorRequestCount $emu -Operation UpdateLoggingConfiguration | Should -Be 0
     }
 

@@ -48,7 +48,8 @@ Describe 'Connect-IvsChatRoom' {
         $c = $token | Connect-IvsChatRoom
         $c.UserId | Should -Be 'tok'
         $c.Capabilities | Should -Be @('SEND_MESSAGE')
-        { Connect-IvsChatRoom -Token $token -ErrorAction Stop } | Should -Throw -ErrorId 'ChatConnectionFailed,IvsChat.Cmdlets.Messaging.ConnectIvsChatRoomCommand'
+        { Connect-IvsChatRoom -Token $token -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ChatConnectionFailed,IvsChat.Cmdlets.Messaging.ConnectIvsChatRoomCommand'
         Disconnect-IvsChatRoom $c
     }
 
@@ -88,7 +89,8 @@ Describe 'Two connections exchange messages' {
 
     It 'reports a refused message as a clear error' {
         $viewer = Connect-IvsChatRoom $room -UserId viewer
-        { Send-IvsChatMessage $viewer 'let me talk' -ErrorAction Stop } | Should -Throw -ErrorId 'ChatForbidden,IvsChat.Cmdlets.Messaging.SendIvsChatMessageCommand'
+        { Send-IvsChatMessage $viewer 'let me talk' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ChatForbidden,IvsChat.Cmdlets.Messaging.SendIvsChatMessageCommand'
         Send-IvsChatMessage $viewer 'again' -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $err[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
         $err[0].ErrorDetails.Message | Should -Match '403'
@@ -131,12 +133,14 @@ Describe 'Moderation over the socket (-Connection)' {
         $plain = Connect-IvsChatRoom $room -UserId plain -Capability SendMessage
         $m = Send-IvsChatMessage $plain 'delete me'
 
-        { $m | Remove-IvsChatMessage -Connection $plain -Force -ErrorAction Stop } | Should -Throw -ErrorId 'ChatForbidden,IvsChat.Cmdlets.RemoveIvsChatMessageCommand'
+        { $m | Remove-IvsChatMessage -Connection $plain -Force -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ChatForbidden,IvsChat.Cmdlets.RemoveIvsChatMessageCommand'
         $deletion = $m | Remove-IvsChatMessage -Connection $mod -Reason 'tidy' -Force -PassThru
         $deletion.MessageId | Should -Be $m.Id
         $deletion.EventId | Should -Match '^[A-Za-z0-9]{12}$'
 
-        { Disconnect-IvsChatUser -Connection $plain -UserId mod2 -Force -ErrorAction Stop } | Should -Throw -ErrorId 'ChatForbidden,IvsChat.Cmdlets.DisconnectIvsChatUserCommand'
+        { Disconnect-IvsChatUser -Connection $plain -UserId mod2 -Force -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ChatForbidden,IvsChat.Cmdlets.DisconnectIvsChatUserCommand'
         $gone = Disconnect-IvsChatUser -Connection $mod -UserId plain -Reason 'enough' -Force -PassThru
         $gone.UserId | Should -Be 'plain'
         Wait-Until { $plain.State -eq 'Closed' } | Should -BeTrue
@@ -225,7 +229,8 @@ Describe 'Session expiry' {
     AfterAll { $fast | Stop-TestEmulator }
 
     It 'reports the end of the session as a non-terminating error, then a closed connection' {
-        $c = Connect-IvsChatRoom $fastRoom -UserId brief -SessionDurationInMinutes 1 -EndpointUrl $fast.Endpoint -AccessKey $fast.AccessKey -SecretKey $fast.SecretKey
+        $c = Connect-IvsChatRoom $fastRoom -UserId brief -SessionDurationInMinutes 1 -EndpointUrl $fast.Endpoint -AccessKey $fast.AccessKey `
+            -SecretKey $fast.SecretKey
         $c.SessionExpirationTime | Should -BeLessThan ([DateTime]::UtcNow.AddSeconds(3))
         $c.SessionExpirationTime | Should -BeGreaterThan ([DateTime]::UtcNow)
         Receive-IvsChatMessage $c -Timeout 5 -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warn 3>$null | Should -BeNullOrEmpty

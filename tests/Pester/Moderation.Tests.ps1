@@ -37,8 +37,10 @@ Describe 'Send-IvsChatEvent' {
     }
 
     It 'rejects an event name over 100 characters and attributes over 1 KB' {
-        { Send-IvsChatEvent $room -EventName ('e' * 101) -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.SendIvsChatEventCommand'
-        { Send-IvsChatEvent $room -EventName e -Attribute @{ a = ('x' * 1100) } -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.SendIvsChatEventCommand'
+        { Send-IvsChatEvent $room -EventName ('e' * 101) -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.SendIvsChatEventCommand'
+        { Send-IvsChatEvent $room -EventName e -Attribute @{ a = ('x' * 1100) } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.SendIvsChatEventCommand'
         Get-EmulatorRequestCount $emu -Operation SendEvent | Should -Be 0
     }
 }
@@ -64,7 +66,8 @@ Describe 'Remove-IvsChatMessage' {
     It 'changes nothing with -WhatIf, and validates the id and reason' {
         Remove-IvsChatMessage $room -MessageId 'AbCdEf123456' -WhatIf
         { Remove-IvsChatMessage $room -MessageId 'short' -ErrorAction Stop } | Should -Throw '*message id is exactly 12 letters or digits*'
-        { Remove-IvsChatMessage $room -MessageId 'AbCdEf123456' -Reason ('r' * 257) -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.RemoveIvsChatMessageCommand'
+        { Remove-IvsChatMessage $room -MessageId 'AbCdEf123456' -Reason ('r' * 257) -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.RemoveIvsChatMessageCommand'
         Get-EmulatorRequestCount $emu -Operation DeleteMessage | Should -Be 0
     }
 }
@@ -83,7 +86,8 @@ Describe 'Disconnect-IvsChatUser' {
 
     It 'changes nothing with -WhatIf and validates the user id' {
         Disconnect-IvsChatUser $room -UserId 'troll' -WhatIf
-        { Disconnect-IvsChatUser $room -UserId ('u' * 129) -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.DisconnectIvsChatUserCommand'
+        { Disconnect-IvsChatUser $room -UserId ('u' * 129) -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.DisconnectIvsChatUserCommand'
         Get-EmulatorRequestCount $emu -Operation DisconnectUser | Should -Be 0
     }
 }

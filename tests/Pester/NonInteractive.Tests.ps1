@@ -16,8 +16,11 @@ Describe '-Debug under -NonInteractive with standard input closed' {
     It '<Name> completes without a prompt, writing its debug lines' -ForEach @(
         @{ Name = 'Get-IvsChatRoom by ARN'; Script = 'Get-IvsChatRoom -Identifier "{0}" -Debug | ForEach-Object {{ "RESULT " + $_.Name }}' }
         @{ Name = 'Get-IvsChatRoom listing'; Script = 'Get-IvsChatRoom -Debug | ForEach-Object {{ "RESULT " + $_.Name }}' }
-        @{ Name = 'New- and Remove-IvsChatRoom -Force'; Script = '$r = New-IvsChatRoom -Name tmp -Debug; Remove-IvsChatRoom $r -Force -Debug; "RESULT " + $r.Name' }
-        @{ Name = 'Connect-, Receive- and Disconnect-IvsChatRoom'; Script = '$c = Connect-IvsChatRoom -Identifier "{0}" -UserId u -Debug; Receive-IvsChatMessage $c -Timeout 0 -Debug; Disconnect-IvsChatRoom $c -Debug; "RESULT " + $c.State' }
+        @{ Name = 'New- and Remove-IvsChatRoom -Force'
+            Script = '$r = New-IvsChatRoom -Name tmp -Debug; Remove-IvsChatRoom $r -Force -Debug; "RESULT " + $r.Name' }
+        @{ Name = 'Connect-, Receive- and Disconnect-IvsChatRoom'
+            Script = '$c = Connect-IvsChatRoom -Identifier "{0}" -UserId u -Debug; Receive-IvsChatMessage $c -Timeout 0 -Debug; ' +
+                'Disconnect-IvsChatRoom $c -Debug; "RESULT " + $c.State' }
     ) {
         $command = "Import-Module '$env:IVSCHAT_MODULE_PATH'; " + ($Script -f $room.Arn)
         $run = Invoke-FreshPwshWithoutInput $command

@@ -120,7 +120,8 @@ csv-b,456,9
 
     It 'a logging configuration from Get- pipes into New-IvsChatLoggingConfiguration (S3BucketName binds to -BucketName)' {
         New-IvsChatLoggingConfiguration -Name logs -BucketName 'my-bucket' | Out-Null
-        $copy = Get-IvsChatLoggingConfiguration -Identifier logs | Select-Object S3BucketName, @{ n = 'Name'; e = { 'logs2' } } | New-IvsChatLoggingConfiguration
+        $copy = Get-IvsChatLoggingConfiguration -Identifier logs | Select-Object S3BucketName, @{ n = 'Name'; e = { 'logs2' } } |
+            New-IvsChatLoggingConfiguration
         $copy.S3BucketName | Should -Be 'my-bucket'
         $copy.Name | Should -Be 'logs2'
     }

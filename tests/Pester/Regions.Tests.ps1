@@ -65,7 +65,8 @@ aws_secret_access_key = $($emu.SecretKey)
 aws_access_key_id = AKIDNOTKNOWNHERE
 aws_secret_access_key = whatever
 "@
-        $rooms = Get-IvsChatRoom -ProfileName good, unknown -ProfileLocation $credentials -Region us-east-1, eu-west-1 -ErrorVariable problems -ErrorAction SilentlyContinue
+        $rooms = Get-IvsChatRoom -ProfileName good, unknown -ProfileLocation $credentials -Region us-east-1, eu-west-1 -ErrorVariable problems `
+            -ErrorAction SilentlyContinue
         $rooms.Count | Should -Be 2
         $rooms.ProfileName | Select-Object -Unique | Should -Be 'good'
         $problems.Count | Should -Be 2 -Because 'the unknown profile fails in each of the two regions'
@@ -87,8 +88,10 @@ aws_secret_access_key = whatever
 
     It 'bad input names the parameter and the rule' {
         { Get-IvsChatRoom -Region 'us east 1', eu-west-1 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.GetIvsChatRoomCommand'
-        { Get-IvsChatRoom -Region us-east-1, eu-west-1 -Identifier $us.Arn } | Should -Throw -ErrorId 'SeveralRegionsNeedListing,IvsChat.Cmdlets.GetIvsChatRoomCommand'
-        { Get-IvsChatLoggingConfiguration -Region us-east-1, eu-west-1 -Identifier x } | Should -Throw -ErrorId 'SeveralRegionsNeedListing,IvsChat.Cmdlets.GetIvsChatLoggingConfigurationCommand'
+        { Get-IvsChatRoom -Region us-east-1, eu-west-1 -Identifier $us.Arn } |
+            Should -Throw -ErrorId 'SeveralRegionsNeedListing,IvsChat.Cmdlets.GetIvsChatRoomCommand'
+        { Get-IvsChatLoggingConfiguration -Region us-east-1, eu-west-1 -Identifier x } |
+            Should -Throw -ErrorId 'SeveralRegionsNeedListing,IvsChat.Cmdlets.GetIvsChatLoggingConfigurationCommand'
         (Get-IvsChatRoom -Region eu-west-1 -Identifier $eu.Arn).Name | Should -Be 'lobby' -Because 'one region behaves as before'
     }
 

@@ -191,7 +191,8 @@ Describe 'Set-IvsChatRoom' {
     }
 
     It 'rejects an out-of-range value before sending' {
-        { Set-IvsChatRoom $room -MaximumMessageLength 501 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.SetIvsChatRoomCommand'
+        { Set-IvsChatRoom $room -MaximumMessageLength 501 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.SetIvsChatRoomCommand'
         Get-EmulatorRequestCount $emu -Operation UpdateRoom | Should -Be 0
     }
 

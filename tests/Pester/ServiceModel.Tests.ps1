@@ -54,7 +54,8 @@ BeforeAll {
         $rules = @($Parameter.Attributes | Where-Object {
                 $_ -is [System.Management.Automation.ValidateRangeAttribute] -or $_ -is [System.Management.Automation.ValidateLengthAttribute] -or
                 $_ -is [System.Management.Automation.ValidateCountAttribute] -or $_ -is [System.Management.Automation.ValidatePatternAttribute] -or
-                $_ -is [System.Management.Automation.ValidateSetAttribute] -or $_.GetType().Name -in 'ValidateModelStringAttribute', 'ValidateModelRangeAttribute', 'ValidateModelEnumAttribute', 'ValidateTagsAttribute' })
+                $_ -is [System.Management.Automation.ValidateSetAttribute] -or
+                $_.GetType().Name -in 'ValidateModelStringAttribute', 'ValidateModelRangeAttribute', 'ValidateModelEnumAttribute', 'ValidateTagsAttribute' })
         if ($rules.Count -eq 0) { return }
         $name = $Parameter.Name
         $shapeName = $shapeOf["$Command/$name"] ?? $shapeOf["*/$name"]
@@ -69,14 +70,20 @@ BeforeAll {
         foreach ($rule in $rules) {
             switch ($rule.GetType().Name) {
                 { $_ -in 'ValidateRangeAttribute', 'ValidateModelRangeAttribute' } {
-                    if ($rule.MinRange -ne $shape.min -or $rule.MaxRange -ne $shape.max) { "$where range $($rule.MinRange)-$($rule.MaxRange), model $($shape.min)-$($shape.max)" }
+                    if ($rule.MinRange -ne $shape.min -or $rule.MaxRange -ne $shape.max) {
+                        "$where range $($rule.MinRange)-$($rule.MaxRange), model $($shape.min)-$($shape.max)"
+                    }
                 }
                 'ValidateLengthAttribute' {
-                    if ($rule.MinLength -ne $member.min -or $rule.MaxLength -ne $member.max) { "$where length $($rule.MinLength)-$($rule.MaxLength), model $($member.min)-$($member.max)" }
+                    if ($rule.MinLength -ne $member.min -or $rule.MaxLength -ne $member.max) {
+                        "$where length $($rule.MinLength)-$($rule.MaxLength), model $($member.min)-$($member.max)"
+                    }
                 }
                 'ValidateCountAttribute' {
                     $minOk = $rule.MinLength -eq $shape.min -or ($stricter.ContainsKey("$Command/$name/MinCount") -and $rule.MinLength -gt $shape.min)
-                    if (-not $minOk -or $rule.MaxLength -ne $shape.max) { "$where count $($rule.MinLength)-$($rule.MaxLength), model $($shape.min)-$($shape.max)" }
+                    if (-not $minOk -or $rule.MaxLength -ne $shape.max) {
+                        "$where count $($rule.MinLength)-$($rule.MaxLength), model $($shape.min)-$($shape.max)"
+                    }
                 }
                 'ValidatePatternAttribute' {
                     if ($rule.RegexPattern -ne "^(?:$($member.pattern))`$") { "$where pattern $($rule.RegexPattern), model $($member.pattern)" }
@@ -86,12 +93,16 @@ BeforeAll {
                 }
                 'ValidateModelStringAttribute' {
                     if ($rule.Pattern -ne $member.pattern) { "$where pattern $($rule.Pattern), model $($member.pattern)" }
-                    if ($rule.MinLength -ne $member.min -or $rule.MaxLength -ne $member.max) { "$where length $($rule.MinLength)-$($rule.MaxLength), model $($member.min)-$($member.max)" }
+                    if ($rule.MinLength -ne $member.min -or $rule.MaxLength -ne $member.max) {
+                        "$where length $($rule.MinLength)-$($rule.MaxLength), model $($member.min)-$($member.max)"
+                    }
                 }
                 'ValidateTagsAttribute' {
                     $key = $shapes[$shape.key.shape]; $value = $shapes[$shape.value.shape]
                     if ($rule.MaxCount -ne $shape.max) { "$where at most $($rule.MaxCount) tags, model $($shape.max)" }
-                    if ($rule.KeyMinLength -ne $key.min -or $rule.KeyMaxLength -ne $key.max) { "$where key length $($rule.KeyMinLength)-$($rule.KeyMaxLength), model $($key.min)-$($key.max)" }
+                    if ($rule.KeyMinLength -ne $key.min -or $rule.KeyMaxLength -ne $key.max) {
+                        "$where key length $($rule.KeyMinLength)-$($rule.KeyMaxLength), model $($key.min)-$($key.max)"
+                    }
                     if ($rule.ValueMaxLength -ne $value.max) { "$where value length up to $($rule.ValueMaxLength), model $($value.max)" }
                 }
             }

@@ -91,7 +91,8 @@ Describe 'Tags' {
     }
 
     It 'rejects a key over 128 characters in Remove-IvsChatTag' {
-        { Remove-IvsChatTag $room -Key ('k' * 129) -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.RemoveIvsChatTagCommand'
+        { Remove-IvsChatTag $room -Key ('k' * 129) -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,IvsChat.Cmdlets.RemoveIvsChatTagCommand'
     }
 
     It 'reports an unknown resource as ResourceNotFoundException' {

@@ -70,7 +70,8 @@ Describe 'Times in Format-List * and Export-Csv' {
         ($o | Format-List * | Out-String -Width 300) | Should -Match "$Property\s+: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"
         $row = $o | ConvertTo-Csv | ConvertFrom-Csv
         $row.$Property | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$'
-        ([datetime]::Parse($row.$Property, [cultureinfo]::InvariantCulture, 'AdjustToUniversal')) | Should -Be $o.$Property.AddTicks(-($o.$Property.Ticks % [TimeSpan]::TicksPerSecond))
+        ([datetime]::Parse($row.$Property, [cultureinfo]::InvariantCulture, 'AdjustToUniversal')) |
+            Should -Be $o.$Property.AddTicks(-($o.$Property.Ticks % [TimeSpan]::TicksPerSecond))
     }
 
     It 'keep DateTime through JSON and sorting' {

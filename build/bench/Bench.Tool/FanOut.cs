@@ -79,7 +79,8 @@ public static class FanOut
         var viewers = receivers.Take(clients).ToArray();
         // Per message: the slowest viewer's latency (JIT warm-up in both processes shows up in the first ones).
         var perMessageMaxMs = Enumerable.Range(0, messages)
-            .Select(m => Math.Round(viewers.Where(r => r.Received > m).Select(r => r.LatencyTicks[m]).DefaultIfEmpty(0).Max() * 1000.0 / Stopwatch.Frequency, 1))
+            .Select(m => Math.Round(
+                viewers.Where(r => r.Received > m).Select(r => r.LatencyTicks[m]).DefaultIfEmpty(0).Max() * 1000.0 / Stopwatch.Frequency, 1))
             .ToArray();
         var steady = viewers.SelectMany(r => r.LatencyTicks.Take(r.Received).Skip(rate)).Select(t => t * 1000.0 / Stopwatch.Frequency).Order().ToArray();
         var latencies = viewers.SelectMany(r => r.LatencyTicks.Take(r.Received)).Select(t => t * 1000.0 / Stopwatch.Frequency).ToArray();

@@ -112,7 +112,11 @@ namespace IvsChat.Bench
             for (int i = 0; i < parseN; i++) { using var doc = JsonDocument.Parse(last); _ = doc.RootElement.GetProperty("arn").GetString(); }
             var parseUs = sw.Elapsed.TotalMilliseconds * 1000 / parseN;
 
-            return new { count, ms = loopMs, roundMs, cpuUsPerCall = cpuUs, perCallUs = loopMs * 1000 / count, signAndBuildUs = signUs, jsonParseUs = parseUs, responseBytes = last.Length };
+            return new
+            {
+                count, ms = loopMs, roundMs, cpuUsPerCall = cpuUs, perCallUs = loopMs * 1000 / count,
+                signAndBuildUs = signUs, jsonParseUs = parseUs, responseBytes = last.Length,
+            };
         }
     }
 }

@@ -117,11 +117,13 @@ internal sealed class RateLimiterRegistry
 {
     public static RateLimiterRegistry Shared { get; } = new RateLimiterRegistry();
     private readonly Func<double>? _seconds;
-    private readonly ConcurrentDictionary<string, AdaptiveRateLimiter> _limiters = new ConcurrentDictionary<string, AdaptiveRateLimiter>(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AdaptiveRateLimiter> _limiters =
+        new ConcurrentDictionary<string, AdaptiveRateLimiter>(StringComparer.Ordinal);
 
     /// <param name="seconds">The limiters' clock (tests); null = a stopwatch.</param>
     public RateLimiterRegistry(Func<double>? seconds = null) { _seconds = seconds; }
 
     public AdaptiveRateLimiter For(Uri endpoint, string operation, string region = "")
-        => _limiters.GetOrAdd(endpoint.GetLeftPart(UriPartial.Authority).ToLowerInvariant() + " " + region + " " + operation, _ => new AdaptiveRateLimiter(_seconds));
+        => _limiters.GetOrAdd(endpoint.GetLeftPart(UriPartial.Authority).ToLowerInvariant() + " " + region + " " + operation,
+            _ => new AdaptiveRateLimiter(_seconds));
 }

@@ -32,9 +32,11 @@ internal static class ErrorParser
         if (isJson && GetString(root, "message", "Message", "errorMessage") is { } m && m.Length > 0)
             message = redactor.Scrub(m);
         else if (isJson || body.Length == 0)
-            message = $"The service answered HTTP {status}{(string.IsNullOrEmpty(reasonPhrase) ? "" : " " + reasonPhrase)}{(code == null ? "" : " (" + code + ")")} without a message.";
+            message = $"The service answered HTTP {status}{(string.IsNullOrEmpty(reasonPhrase) ? "" : " " + reasonPhrase)}" +
+                $"{(code == null ? "" : " (" + code + ")")} without a message.";
         else
-            message = $"The service answered HTTP {status}{(string.IsNullOrEmpty(reasonPhrase) ? "" : " " + reasonPhrase)} with a non-JSON body ({contentType ?? "no content type"}, {body.Length} bytes).";
+            message = $"The service answered HTTP {status}{(string.IsNullOrEmpty(reasonPhrase) ? "" : " " + reasonPhrase)}" +
+                $" with a non-JSON body ({contentType ?? "no content type"}, {body.Length} bytes).";
 
         code ??= CodeForStatus(status);
         var resourceId = isJson ? GetString(root, "resourceId") : null;

@@ -195,7 +195,8 @@ internal sealed class RetryCall
         _limiter?.Update(throttled);
         _throttledInARow = throttled ? _throttledInARow + 1 : 0;
         if (kind == FailureKind.NotRetryable) return (null, "not retryable");
-        if (Attempt >= (throttled ? _throttledMaxAttempts : MaxAttempts)) return (null, $"attempt {Attempt} of {(throttled ? _throttledMaxAttempts : MaxAttempts)}");
+        if (Attempt >= (throttled ? _throttledMaxAttempts : MaxAttempts))
+            return (null, $"attempt {Attempt} of {(throttled ? _throttledMaxAttempts : MaxAttempts)}");
 
         // Paced throttling is the rate limiter's to handle; the quota guards against broad failure.
         var pacedThrottling = throttled && _limiter != null;

@@ -60,7 +60,9 @@ public sealed partial class IvsChatConnection
                 if (r.MessageType == WebSocketMessageType.Close)
                 {
                     CloseStatus = r.CloseStatus;
-                    string description = string.IsNullOrEmpty(r.CloseStatusDescription) ? "closed by the service" : "closed by the service: " + r.CloseStatusDescription;
+                    string description = string.IsNullOrEmpty(r.CloseStatusDescription)
+                        ? "closed by the service"
+                        : "closed by the service: " + r.CloseStatusDescription;
                     if (SessionExpired) description = "the chat session expired";
                     Interlocked.CompareExchange(ref _closeReason, description, null);
                     Trace($"<- close {(int?)r.CloseStatus} {r.CloseStatusDescription}");
@@ -159,7 +161,8 @@ public sealed partial class IvsChatConnection
     {
         try
         {
-            TimeSpan tick = TimeSpan.FromMilliseconds(Math.Max(50, Math.Min(_options.IdleProbeInterval.TotalMilliseconds, _options.ProbeTimeout.TotalMilliseconds) / 4));
+            TimeSpan tick = TimeSpan.FromMilliseconds(
+                Math.Max(50, Math.Min(_options.IdleProbeInterval.TotalMilliseconds, _options.ProbeTimeout.TotalMilliseconds) / 4));
             while (!_lifetime.IsCancellationRequested && State == ChatConnectionState.Open)
             {
                 await Task.Delay(tick, _lifetime.Token).ConfigureAwait(false);

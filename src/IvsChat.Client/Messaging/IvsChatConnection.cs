@@ -117,7 +117,8 @@ public sealed partial class IvsChatConnection : IDisposable
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 socket.Dispose();
-                throw new ChatConnectionException($"The chat service at {endpoint} did not accept the connection within {options.ConnectTimeout.TotalSeconds:0.#} s.");
+                throw new ChatConnectionException(
+                    $"The chat service at {endpoint} did not accept the connection within {options.ConnectTimeout.TotalSeconds:0.#} s.");
             }
             catch (WebSocketException e)
             {
@@ -155,7 +156,8 @@ public sealed partial class IvsChatConnection : IDisposable
 
     /// <summary>Sends a message and returns it as delivered to the room (matched by RequestId).</summary>
     /// <exception cref="ChatRequestException">ERROR answer: 403 no SEND_MESSAGE capability, 406 review denied, 413 too long, 429 rate.</exception>
-    public async Task<ChatMessage> SendMessageAsync(string content, IDictionary<string, string>? attributes = null, CancellationToken cancellationToken = default)
+    public async Task<ChatMessage> SendMessageAsync(string content, IDictionary<string, string>? attributes = null,
+        CancellationToken cancellationToken = default)
     {
         if (content == null) throw new ArgumentNullException(nameof(content));
         string requestId = Guid.NewGuid().ToString();

@@ -291,7 +291,8 @@ public sealed partial class ControlPlaneApi(EmulatorOptions options, ChatStore s
         if (s3 != null)
             return s3.String("bucketName", required: true, min: 3, max: 63, pattern: Patterns.BucketName) is { } b ? new Destination("s3", b) : null;
         if (cw != null)
-            return cw.String("logGroupName", required: true, min: 1, max: 512, pattern: Patterns.LogGroupName) is { } g ? new Destination("cloudWatchLogs", g) : null;
+            return cw.String("logGroupName", required: true, min: 1, max: 512, pattern: Patterns.LogGroupName) is { } g
+                ? new Destination("cloudWatchLogs", g) : null;
         return fh!.String("deliveryStreamName", required: true, min: 1, max: 64, pattern: Patterns.DeliveryStreamName) is { } f
             ? new Destination("firehose", f) : null;
     }

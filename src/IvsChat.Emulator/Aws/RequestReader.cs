@@ -55,7 +55,8 @@ public sealed class RequestReader
         if (root.ValueKind != JsonValueKind.Object)
             throw ApiException.ValidationReason("OTHER", "The request body must be a JSON object.");
         if (!JsonText.StringsAreValid(body.Span))
-            throw ApiException.ValidationReason("OTHER", "Could not parse the request body as JSON: a string is not valid UTF-8 or has a lone surrogate escape.");
+            throw ApiException.ValidationReason("OTHER",
+                "Could not parse the request body as JSON: a string is not valid UTF-8 or has a lone surrogate escape.");
         return new RequestReader(root, "", []);
     }
 

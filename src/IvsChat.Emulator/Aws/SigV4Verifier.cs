@@ -127,7 +127,8 @@ public sealed class SigV4Verifier(EmulatorOptions options, TimeProvider time)
             Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))));
         string expected = Hex(HMACSHA256.HashData(signed.SigningKey, Encoding.UTF8.GetBytes(stringToSign)));
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signed.Signature.ToLowerInvariant())))
-            throw Invalid("The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
+            throw Invalid("The request signature we calculated does not match the signature you provided. " +
+                "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
     }
 
     private static ApiException Incomplete(string message) => new(400, "IncompleteSignatureException", message);

@@ -33,7 +33,8 @@ public sealed class MessageReview(MessagingOptions options, HttpClient http)
             if (options.ReviewHandlers.TryGetValue(arn, out Uri? url)) return await CallHandlerAsync(url, request, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested) { }
-        catch (Exception e) when (e is HttpRequestException or JsonException or InvalidDataException or InvalidOperationException or System.Text.RegularExpressions.RegexMatchTimeoutException) { }
+        catch (Exception e) when (e is HttpRequestException or JsonException or InvalidDataException or InvalidOperationException
+            or System.Text.RegularExpressions.RegexMatchTimeoutException) { }
         return room.FallbackAllows
             ? unchanged
             : new ReviewOutcome(false, request.Content, request.Attributes, "Message review failed and the room's fallbackResult is DENY.");

@@ -18,7 +18,8 @@ public abstract class IvsChatCmdlet : CancellableCmdlet
     private ServiceCaller? _lastService;
     private string? _recordProfile; // see WithProfileOf
 
-    /// <summary>AWS region, e.g. us-west-2. Default: the region in the ARN acted on, $StoredAWSRegion, AWS_REGION / AWS_DEFAULT_REGION, the profile's region.</summary>
+    /// <summary>AWS region, e.g. us-west-2. Default: the region in the ARN acted on, $StoredAWSRegion, AWS_REGION / AWS_DEFAULT_REGION,
+    /// the profile's region.</summary>
     [Parameter]
     [ValidatePattern("^[a-z0-9-]+$")]
     [ArgumentCompleter(typeof(RegionCompleter))]
@@ -109,7 +110,8 @@ public abstract class IvsChatCmdlet : CancellableCmdlet
         {
             ErrorDetails = new ErrorDetails(ex.Message)
             {
-                RecommendedAction = "Pass -Region and -AccessKey/-SecretKey (or -ProfileName / -Credential), set AWS_REGION and AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run Set-AWSCredential / Set-DefaultAWSRegion.",
+                RecommendedAction = "Pass -Region and -AccessKey/-SecretKey (or -ProfileName / -Credential), " +
+                    "set AWS_REGION and AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run Set-AWSCredential / Set-DefaultAWSRegion.",
             },
         };
 

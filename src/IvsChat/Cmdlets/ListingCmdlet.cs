@@ -106,7 +106,8 @@ public abstract class ListingCmdlet : IvsChatCmdlet
 
     /// <summary>Several regions apply to listings only: <paramref name="parameters"/> name resources of one region.</summary>
     protected void ThrowSeveralRegionsNeedListing(string parameters) =>
-        ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-Region and -ProfileName take several values only when listing (with or without -Name), not with " +
+        ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
+            "-Region and -ProfileName take several values only when listing (with or without -Name), not with " +
             parameters + ", which name resources of one region."), "SeveralRegionsNeedListing", ErrorCategory.InvalidArgument, null));
 
     private Func<string?, ClientSettingsInput> SettingsFor(ListingTarget target) => arnRegion =>

@@ -211,8 +211,10 @@ public sealed class ConfigurationDocument
         {
             Members(e, path, "name", "maximumMessageRatePerSecond", "maximumMessageLength", "messageReviewHandler", "loggingConfigurations", "tags");
             var r = new RoomDefinition { Name = Name(e, path), Tags = Tags(e, path) };
-            r.MaximumMessageRatePerSecond = Int(e, "maximumMessageRatePerSecond", path, ServiceLimits.RoomMaxMessageRatePerSecondMin, ServiceLimits.RoomMaxMessageRatePerSecondMax) ?? RoomDefinition.DefaultRate;
-            r.MaximumMessageLength = Int(e, "maximumMessageLength", path, ServiceLimits.RoomMaxMessageLengthMin, ServiceLimits.RoomMaxMessageLengthMax) ?? RoomDefinition.DefaultLength;
+            r.MaximumMessageRatePerSecond = Int(e, "maximumMessageRatePerSecond", path,
+                ServiceLimits.RoomMaxMessageRatePerSecondMin, ServiceLimits.RoomMaxMessageRatePerSecondMax) ?? RoomDefinition.DefaultRate;
+            r.MaximumMessageLength = Int(e, "maximumMessageLength", path,
+                ServiceLimits.RoomMaxMessageLengthMin, ServiceLimits.RoomMaxMessageLengthMax) ?? RoomDefinition.DefaultLength;
             if (e.TryGetProperty("messageReviewHandler", out var h) && h.ValueKind != JsonValueKind.Null
                 && Expect(h, JsonValueKind.Object, path + ".messageReviewHandler"))
             {
@@ -220,7 +222,8 @@ public sealed class ConfigurationDocument
                 Members(h, hPath, "uri", "fallbackResult");
                 var uri = String(h, "uri", hPath) ?? "";
                 if (uri.Length > ServiceLimits.LambdaArnMax || !LambdaPattern.IsMatch(uri))
-                    Fail(hPath + ".uri", string.Format(CultureInfo.InvariantCulture, Rules.LambdaArn, ServiceLimits.LambdaArnMin, ServiceLimits.LambdaArnMax) + ".");
+                    Fail(hPath + ".uri",
+                        string.Format(CultureInfo.InvariantCulture, Rules.LambdaArn, ServiceLimits.LambdaArnMin, ServiceLimits.LambdaArnMax) + ".");
                 r.MessageReviewHandlerUri = uri.Length == 0 ? null : uri;
                 var fallback = h.TryGetProperty("fallbackResult", out _) ? String(h, "fallbackResult", hPath) : null;
                 if (fallback != null && fallback != "ALLOW" && fallback != "DENY") Fail(hPath + ".fallbackResult", "must be ALLOW or DENY.");
@@ -244,7 +247,8 @@ public sealed class ConfigurationDocument
             var name = String(e, "name", path);
             if (name == null) Fail(path, "name is required (resources are matched by name).");
             else if (name.Length < 1 || name.Length > ServiceLimits.RoomNameMax || !NamePattern.IsMatch(name))
-                Fail(path + ".name", "'" + name + "' is not valid: a name is 1-" + ServiceLimits.RoomNameMax + " letters, digits, '-' or '_' (the file matches resources by name, so it needs one).");
+                Fail(path + ".name", "'" + name + "' is not valid: a name is 1-" + ServiceLimits.RoomNameMax +
+                    " letters, digits, '-' or '_' (the file matches resources by name, so it needs one).");
             return name ?? "";
         }
 
@@ -255,9 +259,12 @@ public sealed class ConfigurationDocument
             foreach (var p in t.EnumerateObject())
             {
                 if (p.Value.ValueKind != JsonValueKind.String) { Fail(path + ".tags." + p.Name, "tag values are strings."); continue; }
-                if (p.Name.Length < ServiceLimits.TagKeyMin || p.Name.Length > ServiceLimits.TagKeyMax || p.Name.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
-                    Fail(path + ".tags", "tag key '" + p.Name + "' is not valid: " + ServiceLimits.TagKeyMin + "-" + ServiceLimits.TagKeyMax + " characters, not starting with 'aws:'.");
-                if (p.Value.GetString()!.Length > ServiceLimits.TagValueMax) Fail(path + ".tags." + p.Name, "tag values are " + ServiceLimits.TagValueMin + "-" + ServiceLimits.TagValueMax + " characters.");
+                if (p.Name.Length < ServiceLimits.TagKeyMin || p.Name.Length > ServiceLimits.TagKeyMax
+                    || p.Name.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+                    Fail(path + ".tags", "tag key '" + p.Name + "' is not valid: " + ServiceLimits.TagKeyMin + "-" + ServiceLimits.TagKeyMax +
+                        " characters, not starting with 'aws:'.");
+                if (p.Value.GetString()!.Length > ServiceLimits.TagValueMax)
+                    Fail(path + ".tags." + p.Name, "tag values are " + ServiceLimits.TagValueMin + "-" + ServiceLimits.TagValueMax + " characters.");
                 tags[p.Name] = p.Value.GetString()!;
             }
             if (tags.Count > ServiceLimits.TagsMax) Fail(path + ".tags", "a resource has at most " + ServiceLimits.TagsMax + " tags.");

@@ -69,7 +69,8 @@ internal sealed class ConfigurationPlanner
 
         foreach (var want in desired.LoggingConfigurations)
         {
-            if (Ambiguous(LoggingConfigurationKind, want.Name, configsByName, IvsChatErrorIds.LoggingConfigurationNameAmbiguous, c => c.Arn, out var have) is { } problem)
+            if (Ambiguous(LoggingConfigurationKind, want.Name, configsByName, IvsChatErrorIds.LoggingConfigurationNameAmbiguous, c => c.Arn,
+                out var have) is { } problem)
             {
                 yield return problem;
                 continue;
@@ -132,7 +133,8 @@ internal sealed class ConfigurationPlanner
         var uri = string.IsNullOrEmpty(have.MessageReviewHandler?.Uri) ? null : have.MessageReviewHandler!.Uri;
         Compare("MessageReviewHandlerUri", uri, want.MessageReviewHandlerUri);
         if (want.MessageReviewHandlerUri != null)
-            Compare("MessageReviewHandlerFallbackResult", uri == null ? null : have.MessageReviewHandler!.FallbackResult, want.MessageReviewHandlerFallbackResult);
+            Compare("MessageReviewHandlerFallbackResult", uri == null ? null : have.MessageReviewHandler!.FallbackResult,
+                want.MessageReviewHandlerFallbackResult);
         var current = (have.LoggingConfigurationIdentifiers ?? new List<string>()).Select(nameOfConfig).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         var wanted = want.LoggingConfigurations.OrderBy(n => n, StringComparer.Ordinal).ToArray();
         if (!current.SequenceEqual(wanted, StringComparer.Ordinal))

@@ -38,7 +38,8 @@ public class IvsChatServiceException : IvsChatException
 /// <summary>ResourceNotFoundException (404): no room, logging configuration or tagged resource has that ARN, id or name.</summary>
 public sealed class ResourceNotFoundException : IvsChatServiceException
 {
-    public ResourceNotFoundException(string message, int statusCode, string? requestId, string? resourceId, string? resourceType, Exception? innerException = null)
+    public ResourceNotFoundException(string message, int statusCode, string? requestId, string? resourceId, string? resourceType,
+        Exception? innerException = null)
         : base("ResourceNotFoundException", message, statusCode, requestId, innerException) { ResourceId = resourceId; ResourceType = resourceType; }
     public string? ResourceId { get; }
     public string? ResourceType { get; }
@@ -47,7 +48,8 @@ public sealed class ResourceNotFoundException : IvsChatServiceException
 /// <summary>ValidationException (400): the request broke one of the service's rules.</summary>
 public sealed class ValidationException : IvsChatServiceException
 {
-    public ValidationException(string message, int statusCode, string? requestId, string? reason, IReadOnlyDictionary<string, string> fields, Exception? innerException = null)
+    public ValidationException(string message, int statusCode, string? requestId, string? reason, IReadOnlyDictionary<string, string> fields,
+        Exception? innerException = null)
         : base("ValidationException", message, statusCode, requestId, innerException) { Reason = reason; Fields = fields; }
     /// <summary>UNKNOWN_OPERATION, FIELD_VALIDATION_FAILED or OTHER.</summary>
     public string? Reason { get; }

@@ -34,28 +34,32 @@ public sealed class RegionCompleter : IArgumentCompleter
     // Regions where IVS Chat is offered.
     private static readonly string[] Regions = { "us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-northeast-1", "ap-northeast-2", "ap-south-1" };
 
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst,
+        IDictionary fakeBoundParameters) =>
         Completion.Filter(wordToComplete, Regions.Select(r => new KeyValuePair<string, string>(r, r)));
 }
 
 /// <summary>Room names (and ARNs when the word starts with 'arn:') from the service, cached briefly.</summary>
 public sealed class RoomCompleter : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst,
+        IDictionary fakeBoundParameters) =>
         ServiceCompletion.Complete("room", wordToComplete, fakeBoundParameters);
 }
 
 /// <summary>Logging configuration names (and ARNs when the word starts with 'arn:') from the service, cached briefly.</summary>
 public sealed class LoggingConfigurationCompleter : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst,
+        IDictionary fakeBoundParameters) =>
         ServiceCompletion.Complete("logging-configuration", wordToComplete, fakeBoundParameters);
 }
 
 /// <summary>Rooms and logging configurations (the taggable resources), cached briefly.</summary>
 public sealed class ResourceCompleter : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst,
+        IDictionary fakeBoundParameters) =>
         ServiceCompletion.Complete("room", wordToComplete, fakeBoundParameters)
             .Concat(ServiceCompletion.Complete("logging-configuration", wordToComplete, fakeBoundParameters))
             .GroupBy(r => r.CompletionText).Select(g => g.First()).ToList();
@@ -93,7 +97,8 @@ internal static class ServiceCompletion
         var items = new List<KeyValuePair<string, string>>();
         var named = kind == "room"
             ? AsyncBridge.Stream(ct => entry.Client.ListRoomsPaginatedAsync(new ListRoomsRequest(), ct), cancel).Select(r => (r.Name, r.Arn))
-            : AsyncBridge.Stream(ct => entry.Client.ListLoggingConfigurationsPaginatedAsync(new ListLoggingConfigurationsRequest(), ct), cancel).Select(c => (c.Name, c.Arn));
+            : AsyncBridge.Stream(ct => entry.Client.ListLoggingConfigurationsPaginatedAsync(new ListLoggingConfigurationsRequest(), ct), cancel)
+                .Select(c => (c.Name, c.Arn));
         items.AddRange(named.Take(1000).Select(n => new KeyValuePair<string, string>(n.Name ?? "", n.Arn ?? "")));
         lock (Gate) Cache[key] = new KeyValuePair<DateTime, List<KeyValuePair<string, string>>>(DateTime.UtcNow, items);
         return items;

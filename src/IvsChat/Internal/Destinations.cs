@@ -9,8 +9,10 @@ internal static class Destinations
     public static DestinationConfiguration? From(string? bucketName, string? logGroupName, string? deliveryStreamName)
     {
         if (bucketName != null) return new DestinationConfiguration { S3 = new S3DestinationConfiguration { BucketName = bucketName } };
-        if (logGroupName != null) return new DestinationConfiguration { CloudWatchLogs = new CloudWatchLogsDestinationConfiguration { LogGroupName = logGroupName } };
-        if (deliveryStreamName != null) return new DestinationConfiguration { Firehose = new FirehoseDestinationConfiguration { DeliveryStreamName = deliveryStreamName } };
+        if (logGroupName != null)
+            return new DestinationConfiguration { CloudWatchLogs = new CloudWatchLogsDestinationConfiguration { LogGroupName = logGroupName } };
+        if (deliveryStreamName != null)
+            return new DestinationConfiguration { Firehose = new FirehoseDestinationConfiguration { DeliveryStreamName = deliveryStreamName } };
         return null;
     }
 

@@ -11,6 +11,7 @@ public sealed class FallbackResultCompleter : IArgumentCompleter
 {
     private static readonly string[] Values = { "ALLOW", "DENY" };
 
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst,
+        IDictionary fakeBoundParameters) =>
         Completion.Filter(wordToComplete, Values.Select(v => new KeyValuePair<string, string>(v, v)));
 }

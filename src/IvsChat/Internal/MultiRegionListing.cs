@@ -72,7 +72,8 @@ internal sealed class MultiRegionListing<T> : IDisposable
         }, TaskScheduler.Default);
     }
 
-    private async Task RunAsync(ListingTarget target, ClientPool pool, Func<IIvsChatClient, CancellationToken, IAsyncEnumerable<T>> list, CancellationToken token)
+    private async Task RunAsync(ListingTarget target, ClientPool pool, Func<IIvsChatClient, CancellationToken, IAsyncEnumerable<T>> list,
+        CancellationToken token)
     {
         try
         {

@@ -13,7 +13,8 @@ namespace IvsChat.Internal;
 /// and AWS_SHARED_CREDENTIALS_FILE respected).</summary>
 public sealed class ProfileCompleter : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst,
+        IDictionary fakeBoundParameters)
     {
         try
         {
@@ -28,7 +29,8 @@ public sealed class ProfileCompleter : IArgumentCompleter
 /// name; or an object with an Arn bound to -InputObject).</summary>
 public sealed class TagKeyCompleter : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst,
+        IDictionary fakeBoundParameters)
     {
         try
         {

@@ -41,7 +41,8 @@ internal sealed class ResourceResolver
         RefuseWildcards(identifier, "Get-IvsChatLoggingConfiguration");
         if (Arn.LooksLikeArn(identifier)) return new ResolvedTarget(identifier, null);
         var matches = Matching(identifier, ListLoggingConfigurationSummaries(), c => c.Id, c => c.Name, c => c.Arn);
-        return One(identifier, matches, "logging configuration", IvsChatErrorIds.LoggingConfigurationNotFound, IvsChatErrorIds.LoggingConfigurationNameAmbiguous);
+        return One(identifier, matches, "logging configuration", IvsChatErrorIds.LoggingConfigurationNotFound,
+            IvsChatErrorIds.LoggingConfigurationNameAmbiguous);
     }
 
     /// <summary>A taggable resource: a room or a logging configuration.</summary>
@@ -71,7 +72,8 @@ internal sealed class ResourceResolver
     private static List<ResolvedTarget> Matching<T>(string identifier, IEnumerable<T> items, Func<T, string?> id, Func<T, string?> name, Func<T, string?> arn)
     {
         var byId = Arn.LooksLikeId(identifier);
-        return items.Where(i => (byId && string.Equals(id(i), identifier, StringComparison.Ordinal)) || string.Equals(name(i), identifier, StringComparison.Ordinal))
+        return items.Where(i => (byId && string.Equals(id(i), identifier, StringComparison.Ordinal))
+                || string.Equals(name(i), identifier, StringComparison.Ordinal))
             .Take(MostListed + 1).Select(i => new ResolvedTarget(arn(i) ?? "", name(i))).ToList();
     }
 
@@ -90,8 +92,8 @@ internal sealed class ResourceResolver
 
     // ---- Get- cmdlets: every match ----
 
-    /// <summary>Every room (a summary as listed; a full room when fetched by ARN) matching <paramref name="identifier"/> (ARN: fetched with GetRoom; id; name, with
-    /// wildcards when <paramref name="allowWildcards"/>). A non-wildcard value that matches nothing throws
+    /// <summary>Every room (a summary as listed; a full room when fetched by ARN) matching <paramref name="identifier"/> (ARN: fetched
+    /// with GetRoom; id; name, with wildcards when <paramref name="allowWildcards"/>). A non-wildcard value that matches nothing throws
     /// RoomNotFound; a wildcard that matches nothing yields nothing.</summary>
     public IEnumerable<RoomSummary> FindRooms(string identifier, bool allowWildcards)
     {
@@ -162,7 +164,8 @@ internal sealed class ResourceResolver
     // ---- listings ----
 
     /// <summary>Rooms as the service lists them (summaries), optionally filtered by exact name on the server.</summary>
-    public IEnumerable<RoomSummary> ListRoomSummaries(string? name, string? loggingConfigurationArn = null, string? messageReviewHandlerUri = null, int? pageSize = null) =>
+    public IEnumerable<RoomSummary> ListRoomSummaries(string? name, string? loggingConfigurationArn = null, string? messageReviewHandlerUri = null,
+        int? pageSize = null) =>
         _service.List("ListRooms", (c, ct) => c.ListRoomsPaginatedAsync(new ListRoomsRequest
         {
             Name = name,

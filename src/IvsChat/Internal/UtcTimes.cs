@@ -54,5 +54,6 @@ public static class UtcTimes
     }
 
     private static PropertyInfo Property(PSObject instance, string name) =>
-        instance.BaseObject.GetType().GetProperty(name) ?? throw new PSArgumentException("No property " + name + " on " + instance.BaseObject.GetType().FullName + ".");
+        instance.BaseObject.GetType().GetProperty(name)
+            ?? throw new PSArgumentException("No property " + name + " on " + instance.BaseObject.GetType().FullName + ".");
 }

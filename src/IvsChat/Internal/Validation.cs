@@ -119,7 +119,8 @@ public sealed class ValidateTagsAttribute : ValidateArgumentsAttribute
     {
         var value = arguments is PSObject p ? p.BaseObject : arguments;
         if (!(value is IDictionary tags)) throw new ValidationMetadataException("Tags must be a hashtable, e.g. @{ env = 'prod' }.");
-        if (AtLeastOne && tags.Count == 0) throw new ValidationMetadataException("Give at least one tag, e.g. @{ env = 'prod' }: an empty hashtable would add nothing.");
+        if (AtLeastOne && tags.Count == 0)
+            throw new ValidationMetadataException("Give at least one tag, e.g. @{ env = 'prod' }: an empty hashtable would add nothing.");
         if (tags.Count > MaxCount) throw new ValidationMetadataException("A resource has at most " + MaxCount + " tags; " + tags.Count + " were given.");
         foreach (DictionaryEntry e in tags)
         {
@@ -127,8 +128,10 @@ public sealed class ValidateTagsAttribute : ValidateArgumentsAttribute
             var val = e.Value is PSObject pv ? pv.BaseObject?.ToString() : e.Value?.ToString();
             if (key.Length < KeyMinLength || key.Length > KeyMaxLength)
                 throw new ValidationMetadataException("Tag key '" + key + "' is not valid: tag keys are " + KeyMinLength + "-" + KeyMaxLength + " characters.");
-            if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase)) throw new ValidationMetadataException("Tag key '" + key + "' is not valid: keys starting with 'aws:' are reserved for AWS.");
-            if ((val ?? "").Length > ValueMaxLength) throw new ValidationMetadataException("The value of tag '" + key + "' is not valid: tag values are 0-" + ValueMaxLength + " characters.");
+            if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+                throw new ValidationMetadataException("Tag key '" + key + "' is not valid: keys starting with 'aws:' are reserved for AWS.");
+            if ((val ?? "").Length > ValueMaxLength)
+                throw new ValidationMetadataException("The value of tag '" + key + "' is not valid: tag values are 0-" + ValueMaxLength + " characters.");
         }
     }
 }
@@ -169,7 +172,9 @@ public sealed class ValidateAttributesAttribute : ValidateArgumentsAttribute
             total += System.Text.Encoding.UTF8.GetByteCount(e.Key?.ToString() ?? "");
             total += System.Text.Encoding.UTF8.GetByteCount((e.Value is PSObject pv ? pv.BaseObject : e.Value)?.ToString() ?? "");
         }
-        if (total > _maxBytes) throw new ValidationMetadataException("Attributes are at most " + _maxBytes + " bytes in total (keys and values, UTF-8); " + total + " were given.");
+        if (total > _maxBytes)
+            throw new ValidationMetadataException(
+                "Attributes are at most " + _maxBytes + " bytes in total (keys and values, UTF-8); " + total + " were given.");
     }
 }
 
@@ -178,7 +183,8 @@ internal static class Rules
 {
     public const string RoomName = "a room name is {0}-{1} characters of letters, digits, '-' and '_'";
     public const string LoggingConfigurationName = "a logging configuration name is {0}-{1} characters of letters, digits, '-' and '_'";
-    public const string LambdaArn = "a message review handler is a Lambda function ARN (arn:aws:lambda:<region>:<12-digit account>:function:<name>) of at most {1} characters, or '' to remove it";
+    public const string LambdaArn = "a message review handler is a Lambda function ARN (arn:aws:lambda:<region>:<12-digit account>:function:<name>) " +
+        "of at most {1} characters, or '' to remove it";
     public const string BucketName = "an S3 bucket name is {0}-{1} characters of lowercase letters, digits, '-' and '.'";
     public const string LogGroupName = "a CloudWatch Logs group name is {0}-{1} characters of letters, digits and . - _ / #";
     public const string DeliveryStreamName = "a Firehose delivery stream name is {0}-{1} characters of letters, digits, '_', '.' and '-'";

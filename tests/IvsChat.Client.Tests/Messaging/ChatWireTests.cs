@@ -27,9 +27,9 @@ public class ChatWireTests
     [Fact]
     public void Delete_event_exposes_message_id_and_reason()
     {
-        var e = Assert.IsType<ChatEvent>(Parse("""
-            {"Type":"EVENT","Id":"E00000000001","EventName":"aws:DELETE_MESSAGE","Attributes":{"MessageID":"M00000000001","Reason":"spam"},"SendTime":"2024-02-03T04:05:06Z"}
-            """));
+        var e = Assert.IsType<ChatEvent>(Parse(
+            """{"Type":"EVENT","Id":"E00000000001","EventName":"aws:DELETE_MESSAGE","Attributes":""" +
+            """{"MessageID":"M00000000001","Reason":"spam"},"SendTime":"2024-02-03T04:05:06Z"}"""));
         Assert.Equal(("M00000000001", "spam"), (e.MessageId, e.Reason));
         Assert.Null(e.RequestId);
         Assert.Null(e.UserId);

@@ -223,7 +223,8 @@ public class IvsChatConnectionTests(LocalChatServiceFixture fixture) : IClassFix
         var buffer = new byte[4096];
         while (!request.ToString().Contains("\r\n\r\n"))
             request.Append(Encoding.ASCII.GetString(buffer, 0, await stream.ReadAsync(buffer)));
-        string Header(string name) => request.ToString().Split("\r\n").First(l => l.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))[(name.Length + 1)..].Trim();
+        string Header(string name) => request.ToString().Split("\r\n")
+            .First(l => l.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))[(name.Length + 1)..].Trim();
         string accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(Header("Sec-WebSocket-Key") + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
         string response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
             $"Sec-WebSocket-Accept: {accept}\r\nSec-WebSocket-Protocol: {Header("Sec-WebSocket-Protocol")}\r\n\r\n";

@@ -42,7 +42,8 @@ public sealed class ChatTestService : IAsyncDisposable
     }
 
     public async Task<string> TokenAsync(string roomArn, string userId, params string[] capabilities) =>
-        (await CallAsync("CreateChatToken", new { roomIdentifier = roomArn, userId, capabilities, attributes = new Dictionary<string, string> { ["nick"] = userId.ToUpperInvariant() } }))!
+        (await CallAsync("CreateChatToken",
+            new { roomIdentifier = roomArn, userId, capabilities, attributes = new Dictionary<string, string> { ["nick"] = userId.ToUpperInvariant() } }))!
             ["token"]!.GetValue<string>();
 
     public async Task<RawChatClient> ConnectAsync(string roomArn, string userId, params string[] capabilities) =>

@@ -189,7 +189,8 @@ public class MessagingEndpointTests(ChatServiceFixture fixture) : IClassFixture<
     {
         string room = await Service.CreateRoomAsync();
         // One session minute is one second in this fixture.
-        string token = (await Service.CallAsync("CreateChatToken", new { roomIdentifier = room, userId = "s", sessionDurationInMinutes = 1 }))!["token"]!.GetValue<string>();
+        string token = (await Service.CallAsync("CreateChatToken", new { roomIdentifier = room, userId = "s", sessionDurationInMinutes = 1 }))!
+            ["token"]!.GetValue<string>();
         await using var c = await RawChatClient.ConnectAsync(Service.MessagingUrl, token);
         var clock = Stopwatch.StartNew();
         var error = await c.ExpectAsync("ERROR");

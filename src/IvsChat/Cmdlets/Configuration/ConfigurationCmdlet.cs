@@ -36,7 +36,8 @@ public abstract class ConfigurationCmdlet : IvsChatCmdlet
     internal ConfigurationPlanner ReadRegion(out string region, out List<LoggingConfigurationSummary> configs, out List<RoomSummary> rooms)
     {
         region = Service.SettingsFor(null).Region;
-        configs = Service.List("ListLoggingConfigurations", (c, ct) => c.ListLoggingConfigurationsPaginatedAsync(new ListLoggingConfigurationsRequest(), ct)).ToList();
+        configs = Service.List("ListLoggingConfigurations",
+            (c, ct) => c.ListLoggingConfigurationsPaginatedAsync(new ListLoggingConfigurationsRequest(), ct)).ToList();
         rooms = Service.List("ListRooms", (c, ct) => c.ListRoomsPaginatedAsync(new ListRoomsRequest(), ct)).ToList();
         return new ConfigurationPlanner(region, configs, rooms, GetFullRoom);
     }

@@ -101,5 +101,6 @@ public sealed class ExportIvsChatConfigurationCommand : ConfigurationCmdlet
     }
 
     private static System.Collections.Generic.SortedDictionary<string, string> Sorted(System.Collections.Generic.Dictionary<string, string>? tags) =>
-        new System.Collections.Generic.SortedDictionary<string, string>(tags ?? new System.Collections.Generic.Dictionary<string, string>(), StringComparer.Ordinal);
+        new System.Collections.Generic.SortedDictionary<string, string>(tags ?? new System.Collections.Generic.Dictionary<string, string>(),
+            StringComparer.Ordinal);
 }

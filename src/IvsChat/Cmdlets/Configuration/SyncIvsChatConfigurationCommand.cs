@@ -64,7 +64,8 @@ public sealed class SyncIvsChatConfigurationCommand : ConfigurationCmdlet
             PacedCall("UpdateRoom", arn, (c, ct) => c.UpdateRoomAsync(room, ct));
             WriteObject(updates, enumerateCollection: true);
         }
-        if (step.LoggingConfiguration != null && ConfigurationRequests.UpdateLoggingConfiguration(arn, step.LoggingConfiguration, updates) is UpdateLoggingConfigurationRequest config)
+        if (step.LoggingConfiguration != null
+            && ConfigurationRequests.UpdateLoggingConfiguration(arn, step.LoggingConfiguration, updates) is UpdateLoggingConfigurationRequest config)
         {
             PacedCall("UpdateLoggingConfiguration", arn, (c, ct) => c.UpdateLoggingConfigurationAsync(config, ct));
             WriteObject(updates, enumerateCollection: true);
@@ -110,7 +111,8 @@ public sealed class SyncIvsChatConfigurationCommand : ConfigurationCmdlet
         if (step.Kind == ConfigurationPlanner.RoomKind)
             PacedCall("DeleteRoom", arn, (c, ct) => c.DeleteRoomAsync(new DeleteRoomRequest { Identifier = arn }, ct));
         else
-            PacedCall("DeleteLoggingConfiguration", arn, (c, ct) => c.DeleteLoggingConfigurationAsync(new DeleteLoggingConfigurationRequest { Identifier = arn }, ct));
+            PacedCall("DeleteLoggingConfiguration", arn,
+                (c, ct) => c.DeleteLoggingConfigurationAsync(new DeleteLoggingConfigurationRequest { Identifier = arn }, ct));
         WriteObject(change);
     }
 
@@ -119,7 +121,8 @@ public sealed class SyncIvsChatConfigurationCommand : ConfigurationCmdlet
         Arn.LooksLikeArn(name) ? name
         : _configArns.TryGetValue(name, out var arn) ? arn
         : throw new IvsChatResolutionException(IvsChatErrorIds.LoggingConfigurationNotFound, ErrorCategory.ObjectNotFound,
-            "Room '" + step.Name + "' uses the logging configuration '" + name + "', which does not exist in the region (or its name is not unique) and was not created.")).ToList();
+            "Room '" + step.Name + "' uses the logging configuration '" + name +
+            "', which does not exist in the region (or its name is not unique) and was not created.")).ToList();
 
     /// <summary>Deleting is ConfirmImpact High: asked unless -Force, -Confirm was given either way, or $ConfirmPreference is None.
     /// Without a user to ask (-NonInteractive) the resource is kept and an error says how to confirm.</summary>
@@ -138,7 +141,8 @@ public sealed class SyncIvsChatConfigurationCommand : ConfigurationCmdlet
         catch (Exception ex) when (ex is HostException || ex is PSInvalidOperationException)
         {
             throw new IvsChatResolutionException(ConfirmationRequiredErrorId, ErrorCategory.PermissionDenied,
-                "Not deleting " + change.Target + ": -Prune deletes only after confirmation, and no one can be asked here. Pass -Force or -Confirm:$false to delete without asking.");
+                "Not deleting " + change.Target + ": -Prune deletes only after confirmation, and no one can be asked here. " +
+                "Pass -Force or -Confirm:$false to delete without asking.");
         }
     }
 }

@@ -24,7 +24,8 @@ public sealed class GetIvsChatLoggingConfigurationCommand : ListingCmdlet
     [ArgumentCompleter(typeof(LoggingConfigurationCompleter))]
     public string[]? Identifier { get; set; }
 
-    /// <summary>Writes full logging configurations (one GetLoggingConfiguration per listed one, paced by the client's rate limiter) instead of summaries.</summary>
+    /// <summary>Writes full logging configurations (one GetLoggingConfiguration per listed one, paced by the client's rate limiter)
+    /// instead of summaries.</summary>
     [Parameter(ParameterSetName = ParameterSets.Name)]
     public SwitchParameter Detailed { get; set; }
 

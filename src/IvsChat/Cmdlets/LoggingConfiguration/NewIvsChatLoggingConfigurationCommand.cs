@@ -6,13 +6,15 @@ using IvsChat.Internal;
 namespace IvsChat.Cmdlets;
 
 /// <summary>Creates a logging configuration; one parameter set per destination (S3, CloudWatch Logs, Firehose).</summary>
-[Cmdlet(VerbsCommon.New, "IvsChatLoggingConfiguration", DefaultParameterSetName = ParameterSets.S3, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.New, "IvsChatLoggingConfiguration", DefaultParameterSetName = ParameterSets.S3,
+    SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(LoggingConfiguration))]
 public sealed class NewIvsChatLoggingConfigurationCommand : IvsChatCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
-    [ValidateModelString(ServiceLimits.LoggingConfigurationNamePattern, ServiceLimits.LoggingConfigurationNameMin, ServiceLimits.LoggingConfigurationNameMax, Rules.LoggingConfigurationName)]
+    [ValidateModelString(ServiceLimits.LoggingConfigurationNamePattern, ServiceLimits.LoggingConfigurationNameMin,
+        ServiceLimits.LoggingConfigurationNameMax, Rules.LoggingConfigurationName)]
     public string? Name { get; set; }
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.S3)]
@@ -25,7 +27,8 @@ public sealed class NewIvsChatLoggingConfigurationCommand : IvsChatCmdlet
     public string? LogGroupName { get; set; }
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Firehose)]
-    [ValidateModelString(ServiceLimits.DeliveryStreamNamePattern, ServiceLimits.DeliveryStreamNameMin, ServiceLimits.DeliveryStreamNameMax, Rules.DeliveryStreamName)]
+    [ValidateModelString(ServiceLimits.DeliveryStreamNamePattern, ServiceLimits.DeliveryStreamNameMin, ServiceLimits.DeliveryStreamNameMax,
+        Rules.DeliveryStreamName)]
     public string? DeliveryStreamName { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -38,7 +41,8 @@ public sealed class NewIvsChatLoggingConfigurationCommand : IvsChatCmdlet
         ForItem(Name ?? "", () =>
         {
             var destination = Destinations.From(BucketName, LogGroupName, DeliveryStreamName)!;
-            var target = (string.IsNullOrEmpty(Name) ? "a new logging configuration" : "logging configuration '" + Name + "'") + " to " + Destinations.Describe(destination);
+            var target = (string.IsNullOrEmpty(Name) ? "a new logging configuration" : "logging configuration '" + Name + "'") +
+                " to " + Destinations.Describe(destination);
             if (!ShouldProcess(target, "Create logging configuration")) return;
             var config = Service.Call("CreateLoggingConfiguration", null, (c, ct) => c.CreateLoggingConfigurationAsync(new CreateLoggingConfigurationRequest
             {

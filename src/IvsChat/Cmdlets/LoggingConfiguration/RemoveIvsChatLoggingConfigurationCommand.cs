@@ -4,7 +4,8 @@ using IvsChat.Internal;
 
 namespace IvsChat.Cmdlets;
 
-[Cmdlet(VerbsCommon.Remove, "IvsChatLoggingConfiguration", DefaultParameterSetName = ParameterSets.InputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Remove, "IvsChatLoggingConfiguration", DefaultParameterSetName = ParameterSets.InputObject,
+    SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(LoggingConfiguration))]
 public sealed class RemoveIvsChatLoggingConfigurationCommand : LoggingConfigurationTargetCmdlet
 {
@@ -20,9 +21,11 @@ public sealed class RemoveIvsChatLoggingConfigurationCommand : LoggingConfigurat
     {
         if (!ShouldProcessOrForce(Force, DescribeLoggingConfiguration(arn, name), "Remove logging configuration")) return;
         var before = PassThru
-            ? ToObject.LoggingConfiguration(Service.Call("GetLoggingConfiguration", arn, (c, ct) => c.GetLoggingConfigurationAsync(new GetLoggingConfigurationRequest { Identifier = arn }, ct)))
+            ? ToObject.LoggingConfiguration(Service.Call("GetLoggingConfiguration", arn,
+                (c, ct) => c.GetLoggingConfigurationAsync(new GetLoggingConfigurationRequest { Identifier = arn }, ct)))
             : null;
-        Service.Call("DeleteLoggingConfiguration", arn, (c, ct) => c.DeleteLoggingConfigurationAsync(new DeleteLoggingConfigurationRequest { Identifier = arn }, ct));
+        Service.Call("DeleteLoggingConfiguration", arn,
+            (c, ct) => c.DeleteLoggingConfigurationAsync(new DeleteLoggingConfigurationRequest { Identifier = arn }, ct));
         if (before != null) WriteObject(before);
     });
 }

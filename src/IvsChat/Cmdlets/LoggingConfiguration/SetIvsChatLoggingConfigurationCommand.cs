@@ -6,7 +6,8 @@ namespace IvsChat.Cmdlets;
 
 /// <summary>Renames a logging configuration and/or points it at another destination (give at most one of
 /// -BucketName, -LogGroupName, -DeliveryStreamName).</summary>
-[Cmdlet(VerbsCommon.Set, "IvsChatLoggingConfiguration", DefaultParameterSetName = ParameterSets.InputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.Set, "IvsChatLoggingConfiguration", DefaultParameterSetName = ParameterSets.InputObject,
+    SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(LoggingConfiguration))]
 public sealed class SetIvsChatLoggingConfigurationCommand : LoggingConfigurationTargetCmdlet
 {
@@ -22,7 +23,8 @@ public sealed class SetIvsChatLoggingConfigurationCommand : LoggingConfiguration
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
     [AllowEmptyString]
-    [ValidateModelString(ServiceLimits.LoggingConfigurationNamePattern, ServiceLimits.LoggingConfigurationNameMin, ServiceLimits.LoggingConfigurationNameMax, Rules.LoggingConfigurationName)]
+    [ValidateModelString(ServiceLimits.LoggingConfigurationNamePattern, ServiceLimits.LoggingConfigurationNameMin,
+        ServiceLimits.LoggingConfigurationNameMax, Rules.LoggingConfigurationName)]
     public string? Name { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.InputObject)]
@@ -41,7 +43,8 @@ public sealed class SetIvsChatLoggingConfigurationCommand : LoggingConfiguration
     [Parameter(ParameterSetName = ParameterSets.InputObject)]
     [Parameter(ParameterSetName = ParameterSets.InputObjectByPosition)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Identifier)]
-    [ValidateModelString(ServiceLimits.DeliveryStreamNamePattern, ServiceLimits.DeliveryStreamNameMin, ServiceLimits.DeliveryStreamNameMax, Rules.DeliveryStreamName)]
+    [ValidateModelString(ServiceLimits.DeliveryStreamNamePattern, ServiceLimits.DeliveryStreamNameMin, ServiceLimits.DeliveryStreamNameMax,
+        Rules.DeliveryStreamName)]
     public string? DeliveryStreamName { get; set; }
 
     [Parameter]

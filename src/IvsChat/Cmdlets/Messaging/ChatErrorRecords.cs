@@ -47,7 +47,8 @@ internal static class ChatErrorRecords
 
     /// <summary>An ERROR frame received on the connection (Receive-IvsChatMessage) or answering a request.</summary>
     public static ErrorRecord FromChatError(ChatError error, object? target) =>
-        FromChatError(error.ErrorCode, error.ErrorMessage, error.RequestId, new ChatRequestException(error.ErrorCode, error.ErrorMessage, error.RequestId), target);
+        FromChatError(error.ErrorCode, error.ErrorMessage, error.RequestId,
+            new ChatRequestException(error.ErrorCode, error.ErrorMessage, error.RequestId), target);
 
     private static ErrorRecord FromChatError(int code, string message, string? requestId, ChatRequestException exception, object? target)
     {

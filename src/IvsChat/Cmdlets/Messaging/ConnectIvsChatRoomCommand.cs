@@ -63,7 +63,8 @@ public sealed class ConnectIvsChatRoomCommand : ChatTokenCmdlet
     private Uri ResolveMessagingEndpoint(string roomArn)
     {
         KeyValuePair<Uri, string> resolved;
-        if (!string.IsNullOrEmpty(MessagingEndpoint) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Client.Messaging.MessagingEndpoint.EnvironmentVariable)))
+        if (!string.IsNullOrEmpty(MessagingEndpoint)
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Client.Messaging.MessagingEndpoint.EnvironmentVariable)))
             resolved = Client.Messaging.MessagingEndpoint.Resolve(null!, Arn.RegionOf(roomArn), MessagingEndpoint);
         else
         {

@@ -6,7 +6,8 @@ using IvsChat.Internal;
 namespace IvsChat.Cmdlets;
 
 /// <summary>Disconnects every connection of a user from a room.</summary>
-[Cmdlet(VerbsCommunications.Disconnect, "IvsChatUser", DefaultParameterSetName = ParameterSets.InputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommunications.Disconnect, "IvsChatUser", DefaultParameterSetName = ParameterSets.InputObject,
+    SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(UserDisconnection))]
 public sealed class DisconnectIvsChatUserCommand : ModerationCmdlet
 {
@@ -22,7 +23,8 @@ public sealed class DisconnectIvsChatUserCommand : ModerationCmdlet
 
     private protected override void ActOverConnection(ChatConnection connection)
     {
-        if (!ShouldProcessOrForce(Force, "user '" + UserId + "' in " + DescribeRoom(connection.RoomArn, null) + " (over the chat connection)", "Disconnect user")) return;
+        if (!ShouldProcessOrForce(Force, "user '" + UserId + "' in " + DescribeRoom(connection.RoomArn, null) + " (over the chat connection)",
+            "Disconnect user")) return;
         Await(ct => connection.Connection.DisconnectUserAsync(UserId, Reason, ct), connection);
         if (PassThru) WriteObject(new UserDisconnection { RoomArn = connection.RoomArn, UserId = UserId, Reason = Reason, Region = connection.Region });
     }

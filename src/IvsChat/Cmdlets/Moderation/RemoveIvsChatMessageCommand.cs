@@ -6,7 +6,8 @@ using IvsChat.Internal;
 namespace IvsChat.Cmdlets;
 
 /// <summary>Deletes a message for every client of a room (the service sends them an aws:DELETE_MESSAGE event).</summary>
-[Cmdlet(VerbsCommon.Remove, "IvsChatMessage", DefaultParameterSetName = ParameterSets.InputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.Remove, "IvsChatMessage", DefaultParameterSetName = ParameterSets.InputObject,
+    SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MessageDeletion))]
 public sealed class RemoveIvsChatMessageCommand : ModerationCmdlet
 {
@@ -24,10 +25,14 @@ public sealed class RemoveIvsChatMessageCommand : ModerationCmdlet
 
     private protected override void ActOverConnection(ChatConnection connection)
     {
-        if (!ShouldProcessOrForce(Force, "message " + MessageId + " in " + DescribeRoom(connection.RoomArn, null) + " (over the chat connection)", "Remove message")) return;
+        if (!ShouldProcessOrForce(Force, "message " + MessageId + " in " + DescribeRoom(connection.RoomArn, null) + " (over the chat connection)",
+            "Remove message")) return;
         var confirmation = Await(ct => connection.Connection.DeleteMessageAsync(MessageId, Reason, ct), connection);
         if (PassThru)
-            WriteObject(new MessageDeletion { RoomArn = connection.RoomArn, MessageId = MessageId, EventId = confirmation.Id, Reason = Reason, Region = connection.Region });
+            WriteObject(new MessageDeletion
+            {
+                RoomArn = connection.RoomArn, MessageId = MessageId, EventId = confirmation.Id, Reason = Reason, Region = connection.Region,
+            });
     }
 
     private protected override void ActOverControlPlane(string roomArn, string? roomName)
@@ -40,6 +45,9 @@ public sealed class RemoveIvsChatMessageCommand : ModerationCmdlet
             Reason = Reason,
         }, ct));
         if (PassThru)
-            WriteObject(new MessageDeletion { RoomArn = roomArn, MessageId = MessageId, EventId = response.Id ?? "", Reason = Reason, Region = Arn.RegionOf(roomArn) });
+            WriteObject(new MessageDeletion
+            {
+                RoomArn = roomArn, MessageId = MessageId, EventId = response.Id ?? "", Reason = Reason, Region = Arn.RegionOf(roomArn),
+            });
     }
 }

@@ -5,7 +5,8 @@ using IvsChat.Internal;
 namespace IvsChat.Cmdlets;
 
 /// <summary>Sends an application event to every client connected to a room.</summary>
-[Cmdlet(VerbsCommunications.Send, "IvsChatEvent", DefaultParameterSetName = ParameterSets.InputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommunications.Send, "IvsChatEvent", DefaultParameterSetName = ParameterSets.InputObject,
+    SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Event))]
 public sealed class SendIvsChatEventCommand : AttributesRoomCmdlet
 {

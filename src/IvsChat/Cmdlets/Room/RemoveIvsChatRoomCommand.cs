@@ -4,7 +4,8 @@ using IvsChat.Internal;
 
 namespace IvsChat.Cmdlets;
 
-[Cmdlet(VerbsCommon.Remove, "IvsChatRoom", DefaultParameterSetName = ParameterSets.InputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Remove, "IvsChatRoom", DefaultParameterSetName = ParameterSets.InputObject,
+    SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(Room))]
 public sealed class RemoveIvsChatRoomCommand : RoomTargetCmdlet
 {

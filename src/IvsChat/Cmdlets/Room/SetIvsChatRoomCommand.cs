@@ -5,7 +5,8 @@ using IvsChat.Internal;
 
 namespace IvsChat.Cmdlets;
 
-[Cmdlet(VerbsCommon.Set, "IvsChatRoom", DefaultParameterSetName = ParameterSets.InputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.Set, "IvsChatRoom", DefaultParameterSetName = ParameterSets.InputObject,
+    SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Room))]
 public sealed class SetIvsChatRoomCommand : RoomTargetCmdlet
 {

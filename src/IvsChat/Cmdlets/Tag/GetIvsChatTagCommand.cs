@@ -34,7 +34,8 @@ public sealed class GetIvsChatTagCommand : ResourceTargetCmdlet
         var patterns = Key?.Select(k => new WildcardPattern(k, WildcardOptions.CultureInvariant)).ToList();
         ForEachTarget((arn, _, _) =>
         {
-            var response = Service.Call("ListTagsForResource", arn, (c, ct) => c.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceArn = arn }, ct));
+            var response = Service.Call("ListTagsForResource", arn,
+                (c, ct) => c.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceArn = arn }, ct));
             foreach (var t in response.Tags.OrderBy(t => t.Key, System.StringComparer.Ordinal))
                 if (patterns == null || patterns.Any(p => p.IsMatch(t.Key)))
                     WriteObject(new Tag { ResourceArn = arn, Key = t.Key, Value = t.Value, Region = Arn.RegionOf(arn) });

@@ -7,7 +7,8 @@ namespace IvsChat.Cmdlets;
 
 /// <summary>Removes tags by key (case-sensitive, as AWS tag keys are). Accepts IvsChat.Tag objects from
 /// Get-IvsChatTag (ResourceArn and Key bind by property name).</summary>
-[Cmdlet(VerbsCommon.Remove, "IvsChatTag", DefaultParameterSetName = ParameterSets.InputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.Remove, "IvsChatTag", DefaultParameterSetName = ParameterSets.InputObject,
+    SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Tag))]
 public sealed class RemoveIvsChatTagCommand : ResourceTargetCmdlet
 {
