@@ -111,8 +111,7 @@ function Invoke-Docs {
 }
 
 function Get-PesterModulePath {
-    $path = Join-Path ([Environment]::GetFolderPath('UserProfile')) ".nuget/packages/pester/$PesterVersion/tools/Pester.psd1"
-    if ($env:NUGET_PACKAGES) { $path = Join-Path $env:NUGET_PACKAGES "pester/$PesterVersion/tools/Pester.psd1" }
+    $path = Join-Path (Get-NuGetPackagesFolder) "pester/$PesterVersion/tools/Pester.psd1"
     if (-not (Test-Path $path)) {
         # Out-Host: restore's progress lines must not become part of this function's output (the module path).
         Invoke-Native dotnet @('restore', (Join-Path $Root 'build/TestTools.csproj'), '-nologo') | Out-Host

@@ -10,6 +10,12 @@ function Get-PwshCommand {
     else { @([Environment]::ProcessPath) }
 }
 
+function Get-NuGetPackagesFolder {
+    # Where restore puts packages: NUGET_PACKAGES when set (CI points it at an empty folder), else the user's cache.
+    if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES }
+    else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+}
+
 function Invoke-FreshPwsh {
     # Runs a command in a new, non-interactive pwsh; stderr is merged into the output.
     [CmdletBinding()]
@@ -108,5 +114,5 @@ function Invoke-EmulatorControl {
     else { Invoke-RestMethod -Uri $uri -Method $Method }
 }
 
-Export-ModuleMember -Function Get-PwshCommand, Invoke-FreshPwsh, Set-IsolatedAwsEnvironment, Start-LocalIvsChatService,
+Export-ModuleMember -Function Get-PwshCommand, Get-NuGetPackagesFolder, Invoke-FreshPwsh, Set-IsolatedAwsEnvironment, Start-LocalIvsChatService,
     Stop-LocalIvsChatService, Use-LocalIvsChatService, Invoke-EmulatorControl

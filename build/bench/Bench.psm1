@@ -74,8 +74,7 @@ function Get-ReleaseLayoutPwsh {
     param([Parameter(Mandatory)][string[]] $Tool, [Parameter(Mandatory)][string] $Into)
     $toolDir = Split-Path ($Tool | Select-Object -Last 1)
     $runtime = [Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory()
-    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
-    $crossgen = Join-Path $packages "microsoft.netcore.app.crossgen2.linux-x64/$([Environment]::Version)/tools/crossgen2"
+    $crossgen = Join-Path (Get-NuGetPackagesFolder) "microsoft.netcore.app.crossgen2.linux-x64/$([Environment]::Version)/tools/crossgen2"
     $script:Settings.PwshLayout = 'the .NET tool as restored (IL only, JIT-compiled)'
     if ($Tool.Count -ne 2 -or -not $IsLinux -or [Runtime.InteropServices.RuntimeInformation]::OSArchitecture -ne 'X64' -or -not (Test-Path $crossgen)) {
         Write-Host "  pwsh: $($script:Settings.PwshLayout) (no crossgen2 for this platform at $crossgen)" -ForegroundColor Yellow
