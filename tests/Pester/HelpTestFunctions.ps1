@@ -114,35 +114,35 @@ function global:Invoke-ExampleInRunspace([string] $Code, $Runspace) {
 }
 
 function global:Get-HelpCompilerCases {
-    # Ways to break the valid sample doc of the compiler tests; each broken copy is named after its case.
+    # Ways to break the valid sample doc of the compiler tests; each broken copy is named Get-IvsChatCase<index>.
     $cases = @(
-        @{ Name = 'Get-IvsChatCase{0}'; Case = 'missing SYNOPSIS'; Pattern = '(?s)## SYNOPSIS.*?(?=## SYNTAX)'; With = ''
+        @{ Case = 'missing SYNOPSIS'; Pattern = '(?s)## SYNOPSIS.*?(?=## SYNTAX)'; With = ''
             Expect = 'missing section .## SYNOPSIS'; Line = $false }
-        @{ Name = 'Get-IvsChatCase{0}'; Case = 'placeholder left'; Pattern = 'Gets samples by name'; With = '{{ Fill in the Description }}'
+        @{ Case = 'placeholder left'; Pattern = 'Gets samples by name'; With = '{{ Fill in the Description }}'
             Expect = ':26: error: placeholder'; Line = $true }
-        @{ Name = 'Get-IvsChatCase{0}'; Case = 'bad Required value'; Pattern = 'Required: True'; With = 'Required: Maybe'
+        @{ Case = 'bad Required value'; Pattern = 'Required: True'; With = 'Required: Maybe'
             Expect = "'Required' must be True or False"; Line = $true }
-        @{ Name = 'Get-IvsChatCase{0}'; Case = 'unknown metadata key'; Pattern = '(?m)^Aliases: Arn'; With = 'Alias: Arn'
+        @{ Case = 'unknown metadata key'; Pattern = '(?m)^Aliases: Arn'; With = 'Alias: Arn'
             Expect = ':45: error: .*unknown metadata line'; Line = $true }
-        @{ Name = 'Get-IvsChatCase{0}'; Case = 'syntax shows an undocumented parameter'; Pattern = '\[\[-Name\] <String\[\]>\]'
+        @{ Case = 'syntax shows an undocumented parameter'; Pattern = '\[\[-Name\] <String\[\]>\]'
             With = '[[-Name] <String[]>] [-Bogus <Int32>]'; Expect = 'shows -Bogus'; Line = $true }
-        @{ Name = 'Get-IvsChatCase{0}'; Case = 'parameter set unknown to SYNTAX'; Pattern = 'Parameter Sets: Name'; With = 'Parameter Sets: Nmae'
+        @{ Case = 'parameter set unknown to SYNTAX'; Pattern = 'Parameter Sets: Name'; With = 'Parameter Sets: Nmae'
             Expect = "names parameter set 'Nmae'"; Line = $false }
-        @{ Name = 'Get-IvsChatCase{0}'; Case = 'example without code'; Pattern = '(?s)```powershell\nGet-IvsChatSample\n```\n'; With = ''
+        @{ Case = 'example without code'; Pattern = '(?s)```powershell\nGet-IvsChatSample\n```\n'; With = ''
             Expect = 'no ```powershell block'; Line = $true }
-        @{ Name = 'Get-IvsChatCase{0}'; Case = 'example title'; Pattern = 'Example 1: Get every sample'; With = 'Get every sample'
+        @{ Case = 'example title'; Pattern = 'Example 1: Get every sample'; With = 'Get every sample'
             Expect = "not of the form '### Example N"; Line = $true }
-        @{ Name = 'Get-IvsChatCase{0}'; Case = 'wrong front matter'; Pattern = 'schema: 2.0.0'; With = 'schema: 3.0.0'
+        @{ Case = 'wrong front matter'; Pattern = 'schema: 2.0.0'; With = 'schema: 3.0.0'
             Expect = "'schema' must be '2.0.0'"; Line = $true }
-        @{ Name = 'Get-IvsChatCase{0}'; Case = 'title not the file name'; Pattern = '(?m)^# Get-IvsChat\w+$'; With = '# Get-IvsChatOther'
+        @{ Case = 'title not the file name'; Pattern = '(?m)^# Get-IvsChat\w+$'; With = '# Get-IvsChatOther'
             Expect = 'does not match the file name'; Line = $true }
-        @{ Name = 'Get-IvsChatCase{0}'; Case = 'sections out of order'; Pattern = '(?s)(## SYNTAX\n.*?)(## DESCRIPTION\n[^#]*)(?=## EXAMPLES)'; With = '$2$1'
+        @{ Case = 'sections out of order'; Pattern = '(?s)(## SYNTAX\n.*?)(## DESCRIPTION\n[^#]*)(?=## EXAMPLES)'; With = '$2$1'
             Expect = 'sections must be in the order'; Line = $false }
-        @{ Name = 'Get-IvsChatCase{0}'; Case = 'parameter without description'; Pattern = 'The names.\n'; With = ''
+        @{ Case = 'parameter without description'; Pattern = 'The names.\n'; With = ''
             Expect = '-Name has no description'; Line = $true }
-        @{ Name = 'Get-IvsChatCase{0}'; Case = 'related link to a missing doc'; Pattern = '\(about_IvsChat.md\)'; With = '(about_Missing.md)'
+        @{ Case = 'related link to a missing doc'; Pattern = '\(about_IvsChat.md\)'; With = '(about_Missing.md)'
             Expect = 'does not exist'; Line = $true }
     )
-    for ($i = 0; $i -lt $cases.Count; $i++) { $cases[$i].Name = $cases[$i].Name -f $i }
+    for ($i = 0; $i -lt $cases.Count; $i++) { $cases[$i].Name = "Get-IvsChatCase$i" }
     $cases
 }
