@@ -24,7 +24,7 @@
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
-    FormatsToProcess     = @('IvsChat.Format.ps1xml', 'IvsChat.Messaging.Format.ps1xml', 'IvsChat.Configuration.Format.ps1xml')
+    FormatsToProcess     = @('IvsChat.Format.ps1xml')
     # Timestamps stay DateTime but print as ISO 8601 with Z in Format-List * and Export-Csv (IvsChat.Internal.UtcTimes).
     TypesToProcess       = @('IvsChat.Types.ps1xml')
     PrivateData          = @{
