@@ -103,6 +103,29 @@ function Get-ReleaseLayoutPwsh {
     @($Tool[0], (Join-Path $Into (Split-Path $Tool[1] -Leaf)))
 }
 
+function Get-FloorModule {
+    # Manifest-only modules that show what PowerShell itself costs an import: Empty (nothing), and FormatView (one
+    # one-column view: PowerShell rebuilds its whole format table whenever a module brings format data).
+    $dir = Join-Path $script:Settings.BenchOut 'floor'
+    New-Item -ItemType Directory -Force $dir | Out-Null
+    $modules = [ordered]@{}
+    foreach ($name in 'BenchEmpty', 'BenchEmptyToo', 'BenchFormatView') {
+        $formats = if ($name -eq 'BenchFormatView') { "; FormatsToProcess = @('$name.Format.ps1xml')" } else { '' }
+        Set-Content (Join-Path $dir "$name.psd1") "@{ ModuleVersion = '1.0.0'; FunctionsToExport = @(); CmdletsToExport = @()$formats }"
+        $modules[$name] = Join-Path $dir "$name.psd1"
+    }
+    Set-Content (Join-Path $dir 'BenchFormatView.Format.ps1xml') @'
+<?xml version="1.0" encoding="utf-8"?>
+<Configuration><ViewDefinitions><View>
+  <Name>Bench.Thing</Name><ViewSelectedBy><TypeName>Bench.Thing</TypeName></ViewSelectedBy>
+  <TableControl><TableHeaders><TableColumnHeader><Label>Name</Label></TableColumnHeader></TableHeaders>
+  <TableRowEntries><TableRowEntry><TableColumnItems><TableColumnItem><PropertyName>Name</PropertyName></TableColumnItem>
+  </TableColumnItems></TableRowEntry></TableRowEntries></TableControl>
+</View></ViewDefinitions></Configuration>
+'@
+    @{ Empty = $modules.BenchEmpty; EmptyToo = $modules.BenchEmptyToo; FormatView = $modules.BenchFormatView }
+}
+
 function Get-LoadAverage { ((Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -split ' ' | Select-Object -First 1) }
 
 function Add-Result {
@@ -278,4 +301,4 @@ function Write-BenchReport {
 
 Export-ModuleMember -Function Initialize-Bench, Add-Result, Add-NotMeasured, Set-Detail, Invoke-Benchmark, Get-Median,
     Read-LastJson, Invoke-ChildPwsh, Invoke-Tool, Invoke-ClientLoop, Invoke-Node, Start-BenchEmulator, Get-PeakMemoryMB,
-    Get-EmulatorCounts, Assert-BenchModule, Format-Ms, Format-Us, Write-BenchReport
+    Get-EmulatorCounts, Assert-BenchModule, Format-Ms, Format-Us, Write-BenchReport, Get-FloorModule
