@@ -51,6 +51,18 @@ public sealed class LocalEmulator : IDisposable
 public class EmulatorTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
+    public async Task Untag_signs_tag_keys_sorted_as_sent_encoded()
+    {
+        // "a:b" sorts after "a1" unencoded but before it encoded ("a%3Ab"): SigV4 sorts the encoded values.
+        using var emulator = new LocalEmulator();
+        using var client = new IvsChatClient(emulator.Settings());
+        var room = await client.CreateRoomAsync(new CreateRoomRequest { Tags = new() { ["a1"] = "x", ["a:b"] = "y", ["keep"] = "z" } });
+        await client.UntagResourceAsync(new UntagResourceRequest { ResourceArn = room.Arn, TagKeys = new() { "a1", "a:b" } });
+        var tags = await client.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceArn = room.Arn });
+        Assert.Equal(new Dictionary<string, string> { ["keep"] = "z" }, tags.Tags);
+    }
+
+    [Fact]
     public async Task Round_trip_of_rooms_tags_tokens_and_errors()
     {
         using var emulator = new LocalEmulator();

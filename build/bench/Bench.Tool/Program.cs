@@ -77,7 +77,7 @@ namespace IvsChat.Bench
             return new { created = count, ms = sw.Elapsed.TotalMilliseconds, throttled, firstArn = arns.FirstOrDefault() };
         }
 
-        /// <summary>The floor: GetRoom --count times, each signed with AWSSDK.Core's signer, on one HttpClient;
+        /// <summary>The floor: GetRoom --count times, each signed with IvsChat.Client's signer, on one HttpClient;
         /// also the cost of signing alone and of parsing the response, to say where the time goes.</summary>
         public static async Task<object> GetLoopAsync(Options o)
         {

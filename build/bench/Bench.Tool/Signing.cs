@@ -5,9 +5,9 @@ using IvsChat.Client.Internal;
 
 namespace IvsChat.Bench;
 
-/// <summary>Signs IVS Chat control-plane requests with IvsChat.Client's own SigV4 wrapper (AWSSDK.Core's signer: one
-/// wrapper, so an AWSSDK.Core bump is fixed in one place) and sends them on one shared HttpClient, with no retries,
-/// pacing or logging: the floor any .NET caller pays.</summary>
+/// <summary>Signs IVS Chat control-plane requests with IvsChat.Client's SigV4 signer (one signer, so the floor signs as
+/// the client does) and sends them on one shared HttpClient, with no retries, pacing or logging: the floor any .NET
+/// caller pays.</summary>
 public sealed class SignedCaller(Uri endpoint, string region, string accessKey, string secretKey) : IDisposable
 {
     private const string JsonContentType = "application/json";
