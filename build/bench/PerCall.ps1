@@ -4,7 +4,7 @@ param([Parameter(Mandatory)][hashtable] $Bench)
 
 $calls = $Bench.Calls
 $rows = @(
-    'First call: Import-Module + first Get-IvsChatRoom vs JS SDK load + first GetRoomCommand (median of 5 fresh processes)'
+    "First call: Import-Module + first Get-IvsChatRoom vs JS SDK load + first GetRoomCommand (median of $($Bench.FirstCallRuns) fresh processes)"
     "Per call: Get-IvsChatRoom x$calls vs raw signed HttpClient"
     "Per call: Get-IvsChatRoom x$calls vs JS SDK GetRoomCommand"
 )
@@ -18,7 +18,7 @@ Invoke-Benchmark 'PerCall' -Rows $rows -Targets @('<= 1.0x', '<= 1.5x', '<= 1.0x
     # A third arm: the floor any module's first call stands on here (PowerShell's and .NET's first use).
     $first = @{ ours = @(); js = @(); floor = @(); detail = @() }
     $floorParameters = @{ EmptyModulePath = (Get-FloorModule).Empty; Endpoint = $emu.Endpoint }
-    foreach ($i in 1..5) {
+    foreach ($i in 1..$Bench.FirstCallRuns) {
         $o = Invoke-ChildPwsh -What 'first call' -File 'FirstCall.ps1' -Parameters @{ ModulePath = $Bench.ModulePath; Arn = $arn }
         $first.ours += $o.importMs + $o.firstMs
         $first.detail += $o
@@ -49,7 +49,7 @@ Invoke-Benchmark 'PerCall' -Rows $rows -Targets @('<= 1.0x', '<= 1.5x', '<= 1.0x
         Add-Result $rows[0] (Format-Ms $oursFirst) (Format-Ms $jsFirst) ($oursFirst / $jsFirst) '<= 1.0x' (($oursFirst / $jsFirst) -le 1.0) -Note $note
         $floorFirst = Get-Median $first.floor
         $note = ('a fresh pwsh: Import-Module of an empty manifest module, then one unsigned HttpClient POST from script and a JSON ' +
-            'parse of the answer (median of 5, interleaved with the row above); ours beyond it: {0}') -f (Format-Ms ($oursFirst - $floorFirst))
+            'parse of the answer (median of {0}, interleaved with the row above); ours beyond it: {1}') -f $Bench.FirstCallRuns, (Format-Ms ($oursFirst - $floorFirst))
         Add-Result 'First call floor: what any module pays here (PowerShell and .NET first use) vs JS SDK load + first GetRoomCommand' `
             (Format-Ms $floorFirst) (Format-Ms $jsFirst) ($floorFirst / $jsFirst) -Note $note
     }
