@@ -117,3 +117,69 @@ aws_secret_access_key = whatever
         }
     }
 }
+
+Describe 'Reading the region, type and id from an ARN' {
+    BeforeAll {
+        $module = Get-Module IvsChat
+        $arn = $module.ImplementingAssembly.GetType('IvsChat.Internal.Arn', $true)
+        $script:tryParse = $arn.GetMethod('TryParse', [Reflection.BindingFlags]'Static, Public, NonPublic')
+        $script:looksLikeId = $arn.GetMethod('LooksLikeId', [Reflection.BindingFlags]'Static, Public, NonPublic')
+        # The rule as a regex: the reference the hand-written reader must agree with (\z: no trailing newline either).
+        $script:rule = [regex]'^arn:aws[a-z-]*:ivschat:(?<region>[a-z0-9-]+):(?<account>[0-9]+):(?<type>[a-z-]+)/(?<id>[A-Za-z0-9-]+)\z'
+        function script:Read-Arn([string] $Value) {
+            $arguments = [object[]]@($Value, $null, $null, $null)
+            $ok = $tryParse.Invoke($null, $arguments)
+            if ($ok) { "$($arguments[1])|$($arguments[2])|$($arguments[3])" } else { 'no' }
+        }
+        function script:Read-ByRule([string] $Value) {
+            $m = $rule.Match($Value)
+            if ($m.Success) { "$($m.Groups['region'].Value)|$($m.Groups['type'].Value)|$($m.Groups['id'].Value)" } else { 'no' }
+        }
+    }
+
+    It 'reads <Value> as the rule does' -ForEach @(
+        @{ Value = 'arn:aws:ivschat:us-west-2:123456789012:room/g1H2I3j4k5L6' }
+        @{ Value = 'arn:aws-cn:ivschat:cn-north-1:123456789012:logging-configuration/ABcdef123456' }
+        @{ Value = 'arn:aws-us-gov:ivschat:us-gov-west-1:1:room/a-b' }
+        @{ Value = "arn:aws:ivschat:us-west-2:123456789012:room/g1H2I3j4k5L6`n" }
+        @{ Value = 'arn:aws:ivschat:us-west-2:123456789012:room/g1H2/I3' }
+        @{ Value = 'arn:aws:ivschat:us-west-2:123456789012:room' }
+        @{ Value = 'arn:aws:ivschat:US-west-2:123456789012:room/x' }
+        @{ Value = 'arn:aws:ivschat::123456789012:room/x' }
+        @{ Value = 'arn:aws:ivschat:us-west-2::room/x' }
+        @{ Value = 'arn:aws:ivschat:us-west-2:12a:room/x' }
+        @{ Value = 'arn:aws:ivschat:us-west-2:123456789012:/x' }
+        @{ Value = 'arn:aws:ivschat:us-west-2:123456789012:room/' }
+        @{ Value = 'arn:awsX:ivschat:us-west-2:123456789012:room/x' }
+        @{ Value = 'arn:aws:ivs:us-west-2:123456789012:room/x' }
+        @{ Value = 'arn:aws:ivschat:us-west-2:123456789012:room/x:y' }
+        @{ Value = 'ARN:aws:ivschat:us-west-2:123456789012:room/x' }
+    ) {
+        Read-Arn $Value | Should -Be (Read-ByRule $Value)
+    }
+
+    It 'agrees with the rule on 3000 generated near-ARNs' {
+        # Each part valid five times in six (then about a third of the values are valid ARNs), else one of the ways
+        # it can be wrong; now and then two pieces run together.
+        $random = [Random]::new(11)
+        $good = @('arn'), @('aws', 'aws-cn', 'aws-us-gov'), @('ivschat'), @('us-west-2', 'eu-central-1', 'x9'), @('123456789012', '1'),
+            @('room/g1H2I3j4k5L6', 'logging-configuration/A-b9')
+        $bad = @('ARN', 'arn '), @('awsX', 'aw', ''), @('ivs', ''), @('', 'US', 'a_b', 'a:b'), @('', '12a', ' 1'),
+            @('room/', '/x', 'room/a/b', 'Room/x', 'room/é', 'room/x ', 'room')
+        $pick = { param($i) $options = @(if ($random.Next(6)) { $good[$i] } else { $bad[$i] }); $options[$random.Next($options.Count)] }
+        $valid = 0
+        $disagreements = foreach ($n in 1..3000) {
+            $value = (0..5 | ForEach-Object { if ($random.Next(10)) { & $pick $_ } else { (& $pick $_) + (& $pick $_) } }) -join ':'
+            $expected = Read-ByRule $value
+            if ($expected -ne 'no') { $valid++ }
+            if ((Read-Arn $value) -ne $expected) { $value }
+        }
+        @($disagreements) | Should -BeNullOrEmpty
+        $valid | Should -BeGreaterThan 300
+    }
+
+    It 'takes 12 ASCII letters and digits, and nothing else, for an id' {
+        foreach ($id in 'g1H2I3j4k5L6', 'ABCDEFGHIJKL', '123456789012') { $looksLikeId.Invoke($null, @($id)) | Should -BeTrue }
+        foreach ($id in 'g1H2I3j4k5L', 'g1H2I3j4k5L6x', 'g1H2I3j4k5-6', 'g1H2I3j4k5é6', '') { $looksLikeId.Invoke($null, @($id)) | Should -BeFalse }
+    }
+}
