@@ -49,7 +49,8 @@ Invoke-Benchmark 'PerCall' -Rows $rows -Targets @('<= 1.0x', '<= 1.5x', '<= 1.0x
         Add-Result $rows[0] (Format-Ms $oursFirst) (Format-Ms $jsFirst) ($oursFirst / $jsFirst) '<= 1.0x' (($oursFirst / $jsFirst) -le 1.0) -Note $note
         $floorFirst = Get-Median $first.floor
         $note = ('a fresh pwsh: Import-Module of an empty manifest module, then one unsigned HttpClient POST from script and a JSON ' +
-            'parse of the answer (median of {0}, interleaved with the row above); ours beyond it: {1}') -f $Bench.FirstCallRuns, (Format-Ms ($oursFirst - $floorFirst))
+            'parse of the answer (median of {0}, interleaved with the row above); ours beyond it: {1}') -f
+            $Bench.FirstCallRuns, (Format-Ms ($oursFirst - $floorFirst))
         Add-Result 'First call floor: what any module pays here (PowerShell and .NET first use) vs JS SDK load + first GetRoomCommand' `
             (Format-Ms $floorFirst) (Format-Ms $jsFirst) ($floorFirst / $jsFirst) -Note $note
     }
