@@ -74,7 +74,7 @@ public class SigningTests
     public void Signature_and_url_equal_AWSSDK_for_generated_requests()
     {
         var text = Gen.String[0, 24];
-        var token = Gen.OneOf(Gen.Const((string?)null), Gen.Char["A-Za-z0-9+/="].Array[1, 60].Select(c => (string?)new string(c)));
+        var token = Gen.OneOf(Gen.Const((string?)null), Gen.Char["A-Za-z0-9+/= "].Array[1, 60].Select(c => (string?)new string(c)));
         // Operation shapes: a JSON POST, TagResource and ListTagsForResource (ARN in the path). Not UntagResource's
         // repeated tagKeys: AWS4Signer sorts them unencoded, AWS and @smithy/signature-v4 sort them encoded (the
         // fixture above and EmulatorTests' untag test hold ours to that).
@@ -116,5 +116,14 @@ public class SigningTests
         Assert.Equal("/ivschat/tags/arn%3Aaws%3Aivschat%3Aus-west-2%3A123456789012%3Aroom%2Fg1H2I3j4k5L6", withPath.Uri.AbsolutePath);
         Assert.Equal(samePathGiven.Uri, withPath.Uri);
         Assert.Equal(samePathGiven.Headers["Authorization"], withPath.Headers["Authorization"]);
+    }
+
+    [Fact]
+    public void An_internationalised_host_is_signed_as_sent()
+    {
+        var signed = RequestSigner.Sign(new Uri("http://bücher.example:8080"), "us-west-2", "POST", "/GetRoom", null, null, null,
+            Encoding.UTF8.GetBytes("{}"), "application/json", new ImmutableCredentials("AKIDEXAMPLE", "secret", null), DateTime.UtcNow);
+        // HttpClient sends the punycode form: Host: xn--bcher-kva.example:8080.
+        Assert.Equal("xn--bcher-kva.example:8080", signed.Headers["host"]);
     }
 }

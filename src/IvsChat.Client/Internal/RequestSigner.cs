@@ -41,7 +41,8 @@ internal static class RequestSigner
         var day = amzDate.Substring(0, 8);
         var headers = new SortedDictionary<string, (string Name, string Value)>(StringComparer.Ordinal)
         {
-            ["host"] = ("host", endpoint.IsDefaultPort ? endpoint.Host : endpoint.Host + ":" + endpoint.Port.ToString(CultureInfo.InvariantCulture)),
+            // IdnHost: the punycode form HttpClient sends for an internationalised name (IPv6 keeps its brackets).
+            ["host"] = ("host", endpoint.IsDefaultPort ? endpoint.IdnHost : endpoint.IdnHost + ":" + endpoint.Port.ToString(CultureInfo.InvariantCulture)),
             ["x-amz-date"] = ("X-Amz-Date", amzDate),
             ["x-amz-content-sha256"] = ("X-Amz-Content-SHA256", Hex(Sha256(body ?? Array.Empty<byte>()))),
         };
@@ -56,7 +57,7 @@ internal static class RequestSigner
             .Append(query == null ? "" : string.Join("&", query
                 .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)
                 .Select(p => p.Name + "=" + p.Value))).Append('\n');
-        foreach (var header in headers) canonical.Append(header.Key).Append(':').Append(header.Value.Value.Trim()).Append('\n');
+        foreach (var header in headers) canonical.Append(header.Key).Append(':').Append(CanonicalValue(header.Value.Value)).Append('\n');
         canonical.Append('\n').Append(signedHeaders).Append('\n').Append(headers["x-amz-content-sha256"].Value);
 
         var scope = day + "/" + region + "/" + ServiceName + "/aws4_request";
@@ -71,6 +72,16 @@ internal static class RequestSigner
         // Repeated query values go out in the caller's order, as the JS SDK sends them (the signature sorts them).
         var uri = endpoint.GetLeftPart(UriPartial.Authority) + path + (query == null ? "" : "?" + string.Join("&", query.Select(p => p.Name + "=" + p.Value)));
         return new SignedRequest(new Uri(uri), result);
+    }
+
+    // Trimmed, each run of spaces as one.
+    private static string CanonicalValue(string value)
+    {
+        value = value.Trim();
+        if (value.IndexOf("  ", StringComparison.Ordinal) < 0) return value;
+        var text = new StringBuilder(value.Length);
+        foreach (var c in value) if (c != ' ' || text[text.Length - 1] != ' ') text.Append(c);
+        return text.ToString();
     }
 
     // "/tags/{resourceArn}" with the ARN encoded as one segment (its ':' and '/' too), as AWS's marshallers do.
