@@ -210,7 +210,7 @@ public sealed partial class IvsChatClient
 
     private static string QueryForLog(Call call)
         => call.QueryName == null || call.QueryValues == null || call.QueryValues.Count == 0 ? ""
-            : "?" + string.Join("&", call.QueryValues.Select(v => call.QueryName + "=" + Uri.EscapeDataString(v)));
+            : "?" + RequestSigner.Query(call.QueryName, call.QueryValues, sorted: false);
 
     private static string? Header(HttpResponseMessage response, string name)
         => response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

@@ -270,8 +270,7 @@ public sealed partial class IvsChatClient : IIvsChatClient, IDisposable
         /// <summary>Scrubs the sensitive values and the credentials of the latest attempt from error text.</summary>
         public Redactor Redactor { get; set; } = Redactor.None;
 
-        public string DisplayPath => PathResources == null ? ResourcePath
-            : PathResources.Aggregate(ResourcePath, (path, pair) => path.Replace(pair.Key, Uri.EscapeDataString(pair.Value)));
+        public string DisplayPath => RequestSigner.ExpandPath(ResourcePath, PathResources);
     }
 
     private Task<TResponse> PostAsync<TRequest, TResponse>(string operation, TRequest request, JsonTypeInfo<TRequest> requestType,

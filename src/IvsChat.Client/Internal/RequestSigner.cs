@@ -33,9 +33,7 @@ internal static class RequestSigner
         byte[]? body, string? contentType, ImmutableCredentials credentials, DateTime signedAtUtc)
     {
         var path = endpoint.AbsolutePath.TrimEnd('/') + ExpandPath(resourcePath, pathResources);
-        var query = queryName != null && queryValues != null && queryValues.Count > 0
-            ? queryValues.Select(v => (Name: Encode(queryName), Value: Encode(v))).ToList()
-            : null;
+        var hasQuery = queryName != null && queryValues != null && queryValues.Count > 0;
 
         var amzDate = signedAtUtc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var day = amzDate.Substring(0, 8);
@@ -54,9 +52,7 @@ internal static class RequestSigner
             .Append(method).Append('\n')
             // Every service but S3 signs the path encoded once more than it is sent.
             .Append(Encode(path, keepSlashes: true)).Append('\n')
-            .Append(query == null ? "" : string.Join("&", query
-                .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)
-                .Select(p => p.Name + "=" + p.Value))).Append('\n');
+            .Append(hasQuery ? Query(queryName!, queryValues!, sorted: true) : "").Append('\n');
         foreach (var header in headers) canonical.Append(header.Key).Append(':').Append(CanonicalValue(header.Value.Value)).Append('\n');
         canonical.Append('\n').Append(signedHeaders).Append('\n').Append(headers["x-amz-content-sha256"].Value);
 
@@ -70,7 +66,7 @@ internal static class RequestSigner
         foreach (var header in headers.Values) result[header.Name] = header.Value;
         result["Authorization"] = $"{Algorithm} Credential={credentials.AccessKey}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}";
         // Repeated query values go out in the caller's order, as the JS SDK sends them (the signature sorts them).
-        var uri = endpoint.GetLeftPart(UriPartial.Authority) + path + (query == null ? "" : "?" + string.Join("&", query.Select(p => p.Name + "=" + p.Value)));
+        var uri = endpoint.GetLeftPart(UriPartial.Authority) + path + (hasQuery ? "?" + Query(queryName!, queryValues!, sorted: false) : "");
         return new SignedRequest(new Uri(uri), result);
     }
 
@@ -84,8 +80,18 @@ internal static class RequestSigner
         return text.ToString();
     }
 
-    // "/tags/{resourceArn}" with the ARN encoded as one segment (its ':' and '/' too), as AWS's marshallers do.
-    private static string ExpandPath(string resourcePath, IReadOnlyDictionary<string, string>? pathResources)
+    /// <summary>name=value&amp;... for one repeated parameter, encoded; in the caller's order as sent, or sorted by
+    /// encoded value as SigV4 signs it.</summary>
+    internal static string Query(string name, IEnumerable<string> values, bool sorted)
+    {
+        var encoded = values.Select(v => Encode(v));
+        if (sorted) encoded = encoded.OrderBy(v => v, StringComparer.Ordinal);
+        var encodedName = Encode(name);
+        return string.Join("&", encoded.Select(v => encodedName + "=" + v));
+    }
+
+    /// <summary>"/tags/{resourceArn}" with the ARN encoded as one segment (its ':' and '/' too), as AWS's marshallers do.</summary>
+    internal static string ExpandPath(string resourcePath, IReadOnlyDictionary<string, string>? pathResources)
     {
         if (pathResources == null) return resourcePath;
         foreach (var pair in pathResources) resourcePath = resourcePath.Replace(pair.Key, Encode(pair.Value));
